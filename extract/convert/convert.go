@@ -1,0 +1,266 @@
+// Package convert runs one document through the stages after fetching:
+// detect its format, extract lines, segment them into the document tree,
+// and build the output value. It is the boundary where a bad document
+// becomes an error and a diagnostic instead of a crashed batch.
+package convert
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/extract/text"
+	"github.com/undoc/undoc/normalize"
+	"github.com/undoc/undoc/normalize/segment"
+	"github.com/undoc/undoc/store/model"
+)
+
+// Version is the pipeline version. Outputs made by another version are
+// made again from the stored bytes.
+const Version = "0.1.0"
+
+// Formats.
+const (
+	FormatText = "text"
+	FormatPDF  = "pdf"
+	FormatHTML = "html"
+)
+
+// Input is one document's bytes and what is known about them.
+type Input struct {
+	Data        []byte
+	Name        string // file name or URL, for the source URI
+	Format      string // "" to detect
+	ContentType string // from HTTP, when fetched
+	Symbol      string // when known from fetching
+}
+
+// Options tune a conversion.
+type Options struct {
+	Vocab *segment.Vocab // nil: the Chinese programme-plan vocabulary
+}
+
+// Errors a document can fail with. The output still carries a diagnostic.
+var (
+	ErrEmpty       = errors.New("empty input")
+	ErrNotText     = errors.New("not a text document")
+	ErrUnsupported = errors.New("unsupported format")
+	ErrPanic       = errors.New("internal error while reading the document")
+)
+
+// Result is a converted document. NoStructure is set when the text was read
+// but nothing of a UN document's structure was found in it.
+type Result struct {
+	Output      *model.Output
+	NoStructure bool
+}
+
+// Convert reads one document. It always returns an output, even when it
+// also returns an error: the output then says what went wrong in its
+// diagnostics. A panic in a parser becomes ErrPanic.
+func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error) {
+	out := newOutput(in)
+	res = &Result{Output: out}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w: %v", ErrPanic, p)
+			out.Diagnostics = append(out.Diagnostics, model.Diagnostic{Level: "error", Code: "panic",
+				Message: fmt.Sprintf("%v\n%s", p, firstFrames(debug.Stack()))})
+		}
+	}()
+	if opt.Vocab == nil {
+		v, verr := segment.LoadVocab("zh-programme-plan")
+		if verr != nil {
+			return res, verr
+		}
+		opt.Vocab = v
+	}
+	if len(in.Data) == 0 {
+		return res, fail(out, "empty", ErrEmpty, "the input has no bytes")
+	}
+	format := in.Format
+	if format == "" {
+		format = Detect(in.Data, in.Name, in.ContentType)
+	}
+	out.Document.Source.Format = format
+
+	var lines []extract.Line
+	switch format {
+	case FormatText:
+		tr, terr := text.Extract(in.Data)
+		if terr != nil {
+			return res, fail(out, "not-text", fmt.Errorf("%w: %v", ErrNotText, terr), terr.Error())
+		}
+		lines = tr.Lines
+		out.Document.Source.Encoding = tr.Encoding.Name
+		if tr.Encoding.Guessed {
+			diag(out, "info", "encoding-guessed", fmt.Sprintf("the bytes are not UTF-8; read as %s (confidence %.2f)", tr.Encoding.Name, tr.Encoding.Confidence))
+		}
+	default:
+		if x, ok := extractors[format]; ok {
+			l, xerr := x(ctx, in, out)
+			if xerr != nil {
+				return res, fail(out, format+"-error", xerr, xerr.Error())
+			}
+			lines = l
+		} else {
+			return res, fail(out, "unsupported-format", ErrUnsupported, "no reader for format "+format)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return res, fail(out, "cancelled", err, err.Error())
+	}
+
+	lines = splitLongLines(lines, out)
+	quality(lines, out)
+	seg := segment.Segment(lines, opt.Vocab)
+	out.Body, out.References = seg.Body, seg.References
+	out.Diagnostics = append(out.Diagnostics, seg.Diagnostics...)
+	if out.Body == nil {
+		out.Body = []*model.Node{}
+	}
+	if !seg.Recognised {
+		res.NoStructure = true
+		diag(out, "warning", "no-structure", "no chapter, programme, paragraph or table was recognised; the text may not be a UN programme document")
+	}
+	return res, nil
+}
+
+// extractor reads a non-text format into lines, filling what it learns
+// (pages, symbol, confidence) into the output.
+type extractor func(ctx context.Context, in Input, out *model.Output) ([]extract.Line, error)
+
+var extractors = map[string]extractor{}
+
+// Detect tells the format from the bytes, the name and the content type.
+func Detect(b []byte, name, contentType string) string {
+	if bytes.HasPrefix(bytes.TrimLeft(b[:min(len(b), 1024)], " \t\r\n\x00"), []byte("%PDF-")) {
+		return FormatPDF
+	}
+	head := strings.ToLower(string(b[:min(len(b), 2048)]))
+	if strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html") || strings.Contains(head, "<body") || strings.Contains(head, "<meta ") {
+		return FormatHTML
+	}
+	ct := strings.ToLower(contentType)
+	switch {
+	case strings.Contains(ct, "pdf"):
+		return FormatPDF
+	case strings.Contains(ct, "html"):
+		return FormatHTML
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf":
+		return FormatPDF
+	case ".html", ".htm":
+		return FormatHTML
+	}
+	return FormatText
+}
+
+func newOutput(in Input) *model.Output {
+	sum := sha256.Sum256(in.Data)
+	uri := in.Name
+	if !strings.Contains(uri, "://") {
+		uri = "file:" + filepath.Base(in.Name)
+	}
+	out := &model.Output{
+		SchemaVersion: model.SchemaVersion,
+		Document: model.Document{
+			Language:  "zh",
+			Source:    model.Source{Format: in.Format, URI: uri, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(in.Data))},
+			Generator: model.Generator{Name: "undoc", Version: Version},
+		},
+		Body:        []*model.Node{},
+		References:  []model.Reference{},
+		Diagnostics: []model.Diagnostic{},
+	}
+	if in.Symbol != "" {
+		s := in.Symbol
+		out.Document.Symbol = &s
+	}
+	return out
+}
+
+func diag(out *model.Output, level, code, msg string) {
+	out.Diagnostics = append(out.Diagnostics, model.Diagnostic{Level: level, Code: code, Message: msg})
+}
+
+func fail(out *model.Output, code string, err error, msg string) error {
+	diag(out, "error", code, msg)
+	return err
+}
+
+// maxLine is the longest line the segmenter is given; longer lines (a file
+// with no line breaks) are cut into pieces of this many bytes.
+const maxLine = 64 << 10
+
+func splitLongLines(lines []extract.Line, out *model.Output) []extract.Line {
+	long := false
+	for _, l := range lines {
+		if len(l.Text) > maxLine {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return lines
+	}
+	var res []extract.Line
+	for _, l := range lines {
+		if len(l.Text) <= maxLine {
+			res = append(res, l)
+			continue
+		}
+		diag(out, "warning", "long-line", fmt.Sprintf("line %d has %d bytes and no line break; it was read in pieces of %d bytes", l.N, len(l.Text), maxLine))
+		t := l.Text
+		for len(t) > 0 {
+			k := min(maxLine, len(t))
+			for k < len(t) && !utf8.RuneStart(t[k]) {
+				k--
+			}
+			piece := l
+			piece.Text = t[:k]
+			res = append(res, piece)
+			t = t[k:]
+		}
+	}
+	return res
+}
+
+// quality measures how plausible the extracted text is and reports doubts.
+func quality(lines []extract.Line, out *model.Output) {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	score, problems := normalize.Confidence(b.String(), true)
+	if out.Document.Quality.TextConfidence == 0 || score < out.Document.Quality.TextConfidence {
+		out.Document.Quality.TextConfidence = round3(score)
+	}
+	for _, p := range problems {
+		level := "warning"
+		if score < 0.9 {
+			level = "error"
+		}
+		diag(out, level, "text-"+p.Kind, fmt.Sprintf("%d suspicious characters (%s), e.g. %q", p.Count, p.Kind, p.Example))
+	}
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 16 {
+		lines = lines[:16]
+	}
+	return strings.Join(lines, "\n")
+}

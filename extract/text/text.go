@@ -1,0 +1,42 @@
+// Package text reads plain-text dumps of UN documents into lines: it
+// decodes the bytes (UTF-8, UTF-16 with BOM, GB18030) and splits lines.
+package text
+
+import (
+	"strings"
+
+	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/normalize"
+)
+
+// Result is a decoded text dump.
+type Result struct {
+	Lines    []extract.Line
+	Encoding normalize.Encoding
+}
+
+// Extract decodes b and splits it into lines numbered from 1. Line ends may
+// be \n, \r\n or \r.
+func Extract(b []byte) (*Result, error) {
+	s, enc, err := normalize.Decode(b)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Lines: Split(s), Encoding: enc}, nil
+}
+
+// Split cuts decoded text into numbered lines.
+func Split(s string) []extract.Line {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.TrimSuffix(s, "\n")
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, "\n")
+	lines := make([]extract.Line, len(parts))
+	for i, p := range parts {
+		lines[i] = extract.Line{Text: p, N: i + 1}
+	}
+	return lines
+}

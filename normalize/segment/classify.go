@@ -1,0 +1,117 @@
+package segment
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/undoc/undoc/normalize"
+)
+
+type kind int
+
+const (
+	kNone kind = iota
+	kChapter
+	kSection
+	kProgramme
+	kSubprogramme
+	kComponent
+	kHeading
+	kParagraph
+	kObjective
+	kResults
+	kTable
+	kFigure
+	kMandateGroup
+	kMandateCategory
+	kMandateItem
+)
+
+// start is what a line opens.
+type start struct {
+	kind  kind
+	num   int
+	code  string // section letter, paragraph number
+	label string // chapter label as printed
+	title string // title or text on the same line
+	word  HeadingWord
+}
+
+// strong reports whether k opens a numbered or captioned block: these end
+// any running text, even scattered figure text.
+func (k kind) strong() bool {
+	return k != kNone && k != kHeading && k != kMandateCategory && k != kMandateItem
+}
+
+// classify says which construct, if any, line l opens. It depends on
+// context: a section letter or paragraph number must follow on from the
+// previous one, and mandate lines count only inside a list of mandates.
+func (s *segmenter) classify(l *line) start {
+	t := l.text
+	if t == "" || l.link {
+		return start{}
+	}
+	v := s.v
+	if m := v.re.chapter.FindStringSubmatch(t); m != nil {
+		if n, ok := normalize.ChineseNumber(m[1]); ok {
+			return start{kind: kChapter, num: n, label: strings.TrimSpace(strings.TrimSuffix(t, m[2])), title: m[2]}
+		}
+	}
+	inMandates := s.mandatesFrame() != nil
+	if m := v.re.subprogramme.FindStringSubmatch(t); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		if inMandates {
+			return start{kind: kMandateGroup, num: n, title: m[2]}
+		}
+		return start{kind: kSubprogramme, num: n, title: m[2]}
+	}
+	if m := v.re.programme.FindStringSubmatch(t); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return start{kind: kProgramme, num: n, title: m[2]}
+	}
+	if m := v.re.component.FindStringSubmatch(t); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return start{kind: kComponent, num: n, title: m[2]}
+	}
+	if m := v.re.section.FindStringSubmatch(t); m != nil {
+		letter := m[1][0]
+		prev := s.parentFor(rankSection).lastSection
+		if (prev == 0 && letter == 'A') || (prev != 0 && letter == prev+1) {
+			return start{kind: kSection, code: m[1], title: m[2]}
+		}
+	}
+	if w, ok := v.heading(t); ok {
+		return start{kind: kHeading, title: t, word: w}
+	}
+	if rest, ok := v.objective(t); ok {
+		return start{kind: kObjective, title: rest}
+	}
+	if v.resultsHeader(t) {
+		return start{kind: kResults}
+	}
+	if m := v.re.table.FindStringSubmatch(t); m != nil {
+		if n, ok := normalize.ChineseNumber(m[1]); ok {
+			return start{kind: kTable, num: n, title: m[2]}
+		}
+	}
+	if m := v.re.figure.FindStringSubmatch(t); m != nil {
+		if n, ok := normalize.ChineseNumber(m[1]); ok {
+			return start{kind: kFigure, num: n, title: m[2]}
+		}
+	}
+	if m := v.re.paragraph.FindStringSubmatch(t); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		if n > s.lastPara && n <= s.lastPara+3 {
+			return start{kind: kParagraph, num: n, code: m[1], title: m[2]}
+		}
+	}
+	if inMandates {
+		if _, ok := v.mandateCategory(t); ok {
+			return start{kind: kMandateCategory, title: t}
+		}
+		if m := v.re.mandate.FindStringSubmatch(t); m != nil {
+			return start{kind: kMandateItem, code: m[1], title: m[2]}
+		}
+	}
+	return start{}
+}

@@ -1,0 +1,83 @@
+package segment
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/normalize"
+)
+
+// line is an extracted line prepared for the recognisers.
+type line struct {
+	src    extract.Line
+	text   string // folded, ends trimmed
+	indent int    // leading spaces in the source line
+	width  int    // display width: CJK counts two columns
+	link   bool   // a hyperlink target printed where a page ends
+}
+
+func (l *line) blank() bool { return l.text == "" }
+
+func prepare(in []extract.Line) []line {
+	out := make([]line, 0, len(in))
+	for _, src := range in {
+		t := normalize.Fold(src.Text)
+		trimmed := strings.TrimLeft(t, " \t")
+		l := line{src: src, indent: len(t) - len(trimmed)}
+		l.text = strings.TrimSpace(trimmed)
+		l.link = isLink(l.text)
+		l.width = displayWidth(l.text)
+		out = append(out, l)
+	}
+	return out
+}
+
+func isLink(s string) bool {
+	if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
+		return false
+	}
+	return !strings.ContainsAny(s, " \t")
+}
+
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
+}
+
+// fullWidth estimates the width of a full line of body text: the 90th
+// percentile of the widths of the document's text lines.
+func fullWidth(lines []line) int {
+	var ws []int
+	for _, l := range lines {
+		if !l.blank() && !l.link {
+			ws = append(ws, l.width)
+		}
+	}
+	if len(ws) == 0 {
+		return 0
+	}
+	sort.Ints(ws)
+	return ws[len(ws)*9/10]
+}
+
+// terminal reports whether s ends a sentence or a clause that closes a block.
+func terminal(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '。', '；', '！', '？', '.', ';', '!', '?':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,79 @@
+package segment
+
+import (
+	"strings"
+
+	"github.com/undoc/undoc/normalize"
+	"github.com/undoc/undoc/store/model"
+)
+
+// mandates reads a list of legislative mandates, grouped by subprogramme
+// and by category (大会决议 …), into one mandates node below the heading.
+func (s *segmenter) mandates() {
+	f := s.mandatesFrame()
+	s.popTo(rankHeading + 1)
+	var node *model.Node
+	if k := len(f.node.Children); k > 0 && f.node.Children[k-1].Kind == model.KindMandates {
+		node = f.node.Children[k-1]
+	} else {
+		node = &model.Node{Kind: model.KindMandates, Span: s.span(&s.lines[s.i])}
+		node.ID = f.childID("list")
+		f.node.Children = append(f.node.Children, node)
+		s.structured = true
+	}
+	var g *model.MandateGroup
+	var prefix string
+	newGroup := func() *model.MandateGroup {
+		ng := &model.MandateGroup{Items: []*model.Mandate{}}
+		if g != nil {
+			ng.Subprogramme, ng.Title, ng.Category = g.Subprogramme, g.Title, g.Category
+		}
+		node.Groups = append(node.Groups, ng)
+		return ng
+	}
+	var item *model.Mandate
+	for {
+		j := s.next(s.i, false)
+		if j < 0 {
+			break
+		}
+		l := &s.lines[j]
+		st := s.classify(l)
+		switch st.kind {
+		case kMandateGroup:
+			s.i = j
+			title, sp := s.title(st.title, false)
+			node.Span.Extend(sp)
+			g = newGroup()
+			g.Subprogramme, g.Title, g.Category = intp(st.num), strp(title), nil
+			item = nil
+			continue
+		case kMandateCategory:
+			if g == nil || g.Category != nil || len(g.Items) > 0 {
+				g = newGroup()
+			}
+			g.Category = strp(st.title)
+			prefix, _ = s.v.mandateCategory(st.title)
+			item = nil
+		case kMandateItem:
+			if g == nil {
+				g = newGroup()
+			}
+			item = &model.Mandate{Number: strings.ReplaceAll(st.code, " ", ""), Title: st.title}
+			if prefix != "" {
+				item.Symbol = strp(prefix + item.Number)
+			}
+			g.Items = append(g.Items, item)
+		case kNone:
+			if item == nil {
+				s.diag("warning", "mandate-text", "text in a list of mandates that is no mandate: "+l.text, l, node.ID)
+			} else {
+				item.Title = normalize.Join(item.Title, l.text)
+			}
+		default:
+			return
+		}
+		node.Span.Extend(s.span(l))
+		s.i = j + 1
+	}
+}

@@ -1,0 +1,266 @@
+package segment
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/normalize"
+	"github.com/undoc/undoc/store/model"
+)
+
+// Result is the document tree and what was noticed while building it.
+type Result struct {
+	Body        []*model.Node
+	References  []model.Reference
+	Diagnostics []model.Diagnostic
+	// Recognised is false when no structure at all was found.
+	Recognised bool
+}
+
+// ranks order the containers: opening one closes every open container of
+// the same or a lower rank.
+const (
+	rankChapter = 1 + iota
+	rankProgramme
+	rankSubprogramme
+	rankComponent
+	rankSection
+	rankHeading
+)
+
+type frame struct {
+	node        *model.Node
+	rank        int
+	word        HeadingWord // for headings
+	lastSection byte        // last section letter opened directly below
+	unnumbered  int
+	local       map[string]int // local ids used below, to keep them unique
+}
+
+type segmenter struct {
+	v      *Vocab
+	lines  []line
+	i      int
+	full   int
+	root   frame
+	stack  []*frame
+	diags  []model.Diagnostic
+	layout bool // the extractor found table cells
+
+	lastPara   int
+	figure     *model.Node // the chapter's most recent figure
+	structured bool
+}
+
+// Segment builds the document tree from extracted lines.
+func Segment(in []extract.Line, v *Vocab) *Result {
+	s := &segmenter{v: v, lines: prepare(in)}
+	s.full = fullWidth(s.lines)
+	s.root.node, s.root.local = &model.Node{}, map[string]int{}
+	for _, l := range in {
+		if l.Table > 0 {
+			s.layout = true
+			break
+		}
+	}
+	for s.i < len(s.lines) {
+		l := &s.lines[s.i]
+		if l.blank() || l.link {
+			s.i++
+			continue
+		}
+		s.block(s.classify(l))
+	}
+	res := &Result{Body: s.root.node.Children, Diagnostics: s.diags, Recognised: s.structured}
+	res.References = references(res.Body, v)
+	return res
+}
+
+// block runs the recogniser for the construct that starts at s.i.
+func (s *segmenter) block(st start) {
+	l := &s.lines[s.i]
+	switch st.kind {
+	case kChapter:
+		s.lastPara, s.figure = 0, nil
+		n := &model.Node{Kind: model.KindChapter, Number: intp(st.num), Label: st.label}
+		n.Title, n.Span = s.title(st.title, true)
+		s.push(n, rankChapter, "ch"+strconv.Itoa(st.num), HeadingWord{})
+	case kProgramme, kSubprogramme, kComponent:
+		kind, rank, prefix := model.KindProgramme, rankProgramme, "prog"
+		if st.kind == kSubprogramme {
+			kind, rank, prefix = model.KindSubprogramme, rankSubprogramme, "sp"
+		} else if st.kind == kComponent {
+			kind, rank, prefix = model.KindComponent, rankComponent, "comp"
+		}
+		n := &model.Node{Kind: kind, Number: intp(st.num)}
+		n.Title, n.Span = s.title(st.title, false)
+		s.push(n, rank, prefix+strconv.Itoa(st.num), HeadingWord{})
+	case kSection:
+		n := &model.Node{Kind: model.KindSection, Code: strp(st.code)}
+		n.Title, n.Span = s.title(st.title, false)
+		s.push(n, rankSection, "sec"+st.code, HeadingWord{})
+	case kHeading:
+		n := &model.Node{Kind: model.KindHeading, Title: st.title, Span: s.span(l)}
+		s.i++
+		if st.word.Scope == "programme" {
+			s.popTo(rankSubprogramme)
+		}
+		slug := st.word.Slug
+		if slug == "" {
+			slug = "h"
+		}
+		s.push(n, rankHeading, slug, st.word)
+	case kParagraph:
+		s.paragraph(st)
+	case kObjective:
+		s.objective(st)
+	case kResults:
+		s.results()
+	case kTable:
+		s.table(st)
+	case kFigure:
+		s.figureBlock(st)
+	case kMandateGroup, kMandateCategory, kMandateItem:
+		s.mandates()
+	default:
+		s.loose()
+	}
+}
+
+// title reads a heading's title: the text after the number, or the next
+// line, and the lines that continue it. Chapter titles may wrap freely;
+// other titles continue only while the previous line was a full line.
+func (s *segmenter) title(first string, chapter bool) (string, model.Span) {
+	sp := s.span(&s.lines[s.i])
+	s.i++
+	var parts []string
+	lastFull := false
+	if first != "" {
+		parts = append(parts, first)
+		lastFull = s.isFull(&s.lines[s.i-1])
+	}
+	for len(parts) < 3 {
+		j := s.next(s.i, false)
+		if j < 0 {
+			break
+		}
+		l := &s.lines[j]
+		if s.classify(l).kind != kNone {
+			break
+		}
+		if len(parts) > 0 && ((!chapter && !lastFull) || terminal(parts[len(parts)-1])) {
+			break
+		}
+		parts = append(parts, l.text)
+		lastFull = s.isFull(l)
+		sp.Extend(s.span(l))
+		s.i = j + 1
+	}
+	return normalize.JoinLines(parts), sp
+}
+
+// push opens a container below the innermost open container of a higher rank.
+func (s *segmenter) push(n *model.Node, rank int, local string, w HeadingWord) {
+	s.popTo(rank)
+	s.structured = true
+	parent := s.top()
+	n.ID = parent.childID(local)
+	parent.node.Children = append(parent.node.Children, n)
+	if rank == rankSection && n.Code != nil && len(*n.Code) == 1 {
+		parent.lastSection = (*n.Code)[0]
+	}
+	s.stack = append(s.stack, &frame{node: n, rank: rank, word: w, local: map[string]int{}})
+}
+
+// popTo closes every open container of rank r or lower.
+func (s *segmenter) popTo(r int) {
+	for len(s.stack) > 0 && s.stack[len(s.stack)-1].rank >= r {
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+}
+
+func (s *segmenter) top() *frame {
+	if len(s.stack) == 0 {
+		return &s.root
+	}
+	return s.stack[len(s.stack)-1]
+}
+
+// parentFor returns the frame a container of rank r would open below.
+func (s *segmenter) parentFor(r int) *frame {
+	for k := len(s.stack) - 1; k >= 0; k-- {
+		if s.stack[k].rank < r {
+			return s.stack[k]
+		}
+	}
+	return &s.root
+}
+
+// mandatesFrame returns the open heading that holds a list of mandates.
+func (s *segmenter) mandatesFrame() *frame {
+	for k := len(s.stack) - 1; k >= 0; k-- {
+		f := s.stack[k]
+		if f.rank == rankHeading && f.word.Mandates {
+			return f
+		}
+		if f.rank < rankHeading {
+			return nil
+		}
+	}
+	return nil
+}
+
+// leaf adds a leaf node below the innermost open container.
+func (s *segmenter) leaf(n *model.Node, local string) {
+	s.structured = true
+	f := s.top()
+	n.ID = f.childID(local)
+	f.node.Children = append(f.node.Children, n)
+}
+
+// childID makes a unique id below f from a local name.
+func (f *frame) childID(local string) string {
+	f.local[local]++
+	if c := f.local[local]; c > 1 {
+		local = fmt.Sprintf("%s-%d", local, c)
+	}
+	if f.node == nil || f.node.ID == "" {
+		return local
+	}
+	return f.node.ID + "/" + local
+}
+
+func (s *segmenter) span(l *line) model.Span {
+	return model.Span{LineStart: l.src.N, LineEnd: l.src.N, PageStart: l.src.Page, PageEnd: l.src.Page}
+}
+
+// next returns the index of the next line at or after j that has text and
+// is not a hyperlink, or -1.
+func (s *segmenter) next(j int, _ bool) int {
+	for ; j < len(s.lines); j++ {
+		if !s.lines[j].blank() && !s.lines[j].link {
+			return j
+		}
+	}
+	return -1
+}
+
+// isFull reports whether a line runs to (nearly) the full text width, so
+// that the text goes on in the next line.
+func (s *segmenter) isFull(l *line) bool {
+	return s.full > 0 && l.width*100 >= s.full*85
+}
+
+// isShort reports whether a line ends well before the full text width.
+func (s *segmenter) isShort(l *line) bool {
+	return s.full > 0 && l.width*100 < s.full*75
+}
+
+func (s *segmenter) diag(level, code, msg string, l *line, node string) {
+	d := model.Diagnostic{Level: level, Code: code, Message: msg, Node: node}
+	if l != nil {
+		d.Line, d.Page = l.src.N, l.src.Page
+	}
+	s.diags = append(s.diags, d)
+}

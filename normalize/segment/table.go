@@ -1,0 +1,126 @@
+package segment
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/undoc/undoc/normalize"
+	"github.com/undoc/undoc/store/model"
+)
+
+// table reads a captioned table (表 n): title, header, rows and note. With
+// layout from a PDF or HTML each cell is known; a text dump keeps only the
+// row labels, so each row is its label and the rest of its text.
+func (s *segmenter) table(st start) {
+	node := &model.Node{Kind: model.KindTable, Number: intp(st.num)}
+	node.Title, node.Span = s.tableTitle(st.title)
+	var rows [][]string
+	var cells map[[2]int]*[]string // layout: (row, col) → lines
+	var order [][2]int
+	var note []string
+	for {
+		j := s.next(s.i, false)
+		if j < 0 {
+			break
+		}
+		l := &s.lines[j]
+		if note != nil {
+			if terminal(note[len(note)-1]) || s.classify(l).kind != kNone {
+				break
+			}
+			note = append(note, l.text)
+		} else if s.v.tableNote(l.text) {
+			note = []string{l.text}
+		} else if h, ok := s.v.tableHeader(l.text); ok && len(rows) == 0 && len(cells) == 0 {
+			node.Header = h
+		} else if s.classify(l).kind != kNone {
+			break
+		} else if s.layout && l.src.Table > 0 {
+			if cells == nil {
+				cells = map[[2]int]*[]string{}
+			}
+			key := [2]int{l.src.Row, l.src.Col}
+			if cells[key] == nil {
+				cells[key] = &[]string{}
+				order = append(order, key)
+			}
+			*cells[key] = append(*cells[key], l.text)
+		} else if label, rest, ok := s.v.rowLabel(l.text); ok {
+			rows = append(rows, []string{label, rest})
+		} else if len(rows) > 0 {
+			r := rows[len(rows)-1]
+			r[len(r)-1] = normalize.Join(r[len(r)-1], l.text)
+		} else {
+			rows = append(rows, []string{l.text})
+		}
+		node.Span.Extend(s.span(l))
+		s.i = j + 1
+	}
+	if cells != nil {
+		rows = layoutRows(cells, order)
+	} else if len(rows) > 0 {
+		s.diag("info", "table-cells-unknown", "the text dump does not show cell boundaries; each row holds its label and the rest of its text", nil, "")
+	}
+	node.Rows = rows
+	if note != nil {
+		n := normalize.JoinLines(note)
+		node.Note = &n
+	}
+	s.leaf(node, "table"+strconv.Itoa(st.num))
+	if len(rows) > 0 && s.diags[len(s.diags)-1].Code == "table-cells-unknown" {
+		s.diags[len(s.diags)-1].Node = node.ID
+	}
+}
+
+// tableTitle reads the caption line and the title lines that follow it,
+// stopping at the header row.
+func (s *segmenter) tableTitle(first string) (string, model.Span) {
+	sp := s.span(&s.lines[s.i])
+	s.i++
+	var parts []string
+	if first != "" {
+		parts = append(parts, first)
+	}
+	for len(parts) < 3 {
+		j := s.next(s.i, false)
+		if j < 0 {
+			break
+		}
+		l := &s.lines[j]
+		if _, ok := s.v.tableHeader(l.text); ok || s.classify(l).kind != kNone {
+			break
+		}
+		if len(parts) > 0 && !s.isFull(&s.lines[s.i-1]) {
+			break
+		}
+		parts = append(parts, l.text)
+		sp.Extend(s.span(l))
+		s.i = j + 1
+	}
+	return normalize.JoinLines(parts), sp
+}
+
+// layoutRows turns cells found by layout into rows, in row then column order.
+func layoutRows(cells map[[2]int]*[]string, order [][2]int) [][]string {
+	maxRow, maxCol := 0, 0
+	for _, k := range order {
+		maxRow, maxCol = max(maxRow, k[0]), max(maxCol, k[1])
+	}
+	var rows [][]string
+	for r := 1; r <= maxRow; r++ {
+		var row []string
+		empty := true
+		for c := 1; c <= maxCol; c++ {
+			text := ""
+			if ls := cells[[2]int{r, c}]; ls != nil {
+				text = strings.TrimSpace(normalize.JoinLines(*ls))
+				empty = false
+			}
+			row = append(row, text)
+		}
+		if !empty {
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}

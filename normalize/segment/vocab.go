@@ -1,0 +1,183 @@
+package segment
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+//go:embed vocab/*.json
+var vocabFiles embed.FS
+
+// HeadingWord is an unnumbered heading the vocabulary knows.
+type HeadingWord struct {
+	Title string `json:"title"`
+	Slug  string `json:"slug"`
+	// Scope "programme" makes the heading close any open subprogramme, as a
+	// programme's list of mandates does.
+	Scope    string `json:"scope"`
+	Mandates bool   `json:"mandates"`
+}
+
+// Vocab is the wording of one language and document format.
+type Vocab struct {
+	Name              string        `json:"name"`
+	Language          string        `json:"language"`
+	Chapter           string        `json:"chapter"`
+	Section           string        `json:"section"`
+	Programme         string        `json:"programme"`
+	Subprogramme      string        `json:"subprogramme"`
+	Component         string        `json:"component"`
+	Paragraph         string        `json:"paragraph"`
+	TableCaption      string        `json:"table_caption"`
+	FigureCaption     string        `json:"figure_caption"`
+	Headings          []HeadingWord `json:"headings"`
+	ObjectivePrefixes []string      `json:"objective_prefixes"`
+	ResultsHeader     struct {
+		Accomplishments []string `json:"accomplishments"`
+		Indicators      []string `json:"indicators"`
+	} `json:"results_header"`
+	MandateCategories []struct {
+		Title        string `json:"title"`
+		SymbolPrefix string `json:"symbol_prefix"`
+	} `json:"mandate_categories"`
+	MandateItem       string   `json:"mandate_item"`
+	TableHeaderWords  []string `json:"table_header_words"`
+	TableRowLabels    []string `json:"table_row_labels"`
+	TableNotePrefixes []string `json:"table_note_prefixes"`
+
+	re struct {
+		chapter, section, programme, subprogramme, component *regexp.Regexp
+		paragraph, table, figure, mandate                    *regexp.Regexp
+	}
+}
+
+// LoadVocab reads a bundled vocabulary by name, e.g. "zh-programme-plan".
+func LoadVocab(name string) (*Vocab, error) {
+	b, err := vocabFiles.ReadFile("vocab/" + name + ".json")
+	if err != nil {
+		return nil, fmt.Errorf("segment: no vocabulary %q", name)
+	}
+	return ParseVocab(b)
+}
+
+// ParseVocab reads a vocabulary from JSON and compiles its patterns.
+func ParseVocab(b []byte) (*Vocab, error) {
+	v := &Vocab{}
+	if err := json.Unmarshal(b, v); err != nil {
+		return nil, fmt.Errorf("segment: vocabulary: %w", err)
+	}
+	for _, p := range []struct {
+		dst **regexp.Regexp
+		src string
+		key string
+	}{
+		{&v.re.chapter, v.Chapter, "chapter"},
+		{&v.re.section, v.Section, "section"},
+		{&v.re.programme, v.Programme, "programme"},
+		{&v.re.subprogramme, v.Subprogramme, "subprogramme"},
+		{&v.re.component, v.Component, "component"},
+		{&v.re.paragraph, v.Paragraph, "paragraph"},
+		{&v.re.table, v.TableCaption, "table_caption"},
+		{&v.re.figure, v.FigureCaption, "figure_caption"},
+		{&v.re.mandate, v.MandateItem, "mandate_item"},
+	} {
+		re, err := regexp.Compile(p.src)
+		if err != nil {
+			return nil, fmt.Errorf("segment: vocabulary %s: %s: %w", v.Name, p.key, err)
+		}
+		*p.dst = re
+	}
+	return v, nil
+}
+
+// heading returns the vocabulary entry for an unnumbered heading line.
+func (v *Vocab) heading(s string) (HeadingWord, bool) {
+	for _, h := range v.Headings {
+		if s == h.Title {
+			return h, true
+		}
+	}
+	return HeadingWord{}, false
+}
+
+// objective returns the text after an objective prefix.
+func (v *Vocab) objective(s string) (string, bool) {
+	for _, p := range v.ObjectivePrefixes {
+		if strings.HasPrefix(s, p) {
+			return strings.TrimSpace(s[len(p):]), true
+		}
+	}
+	return "", false
+}
+
+// resultsHeader reports whether s is the header row of a result table:
+// an accomplishments word followed by an indicators word.
+func (v *Vocab) resultsHeader(s string) bool {
+	for _, a := range v.ResultsHeader.Accomplishments {
+		if !strings.HasPrefix(s, a) {
+			continue
+		}
+		rest := strings.TrimSpace(s[len(a):])
+		for _, i := range v.ResultsHeader.Indicators {
+			if rest == i {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mandateCategory returns the symbol prefix of a mandate category line.
+func (v *Vocab) mandateCategory(s string) (string, bool) {
+	for _, c := range v.MandateCategories {
+		if s == c.Title {
+			return c.SymbolPrefix, true
+		}
+	}
+	return "", false
+}
+
+// tableHeader reports whether every word of s is a table header word.
+func (v *Vocab) tableHeader(s string) ([]string, bool) {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return nil, false
+	}
+	for _, w := range words {
+		if !contains(v.TableHeaderWords, w) {
+			return nil, false
+		}
+	}
+	return words, true
+}
+
+func (v *Vocab) tableNote(s string) bool {
+	for _, p := range v.TableNotePrefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowLabel returns a table row label at the start of s and the rest.
+func (v *Vocab) rowLabel(s string) (string, string, bool) {
+	for _, l := range v.TableRowLabels {
+		if strings.HasPrefix(s, l+" ") {
+			return l, strings.TrimSpace(s[len(l):]), true
+		}
+	}
+	return "", "", false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
