@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/undoc/undoc/extract"
@@ -77,7 +78,7 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 		}
 	}()
 	if opt.Vocab == nil {
-		v, verr := segment.LoadVocab("zh-programme-plan")
+		v, verr := defaultVocab()
 		if verr != nil {
 			return res, verr
 		}
@@ -133,6 +134,11 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	}
 	return res, nil
 }
+
+// defaultVocab is the Chinese programme-plan vocabulary, read once.
+var defaultVocab = sync.OnceValues(func() (*segment.Vocab, error) {
+	return segment.LoadVocab("zh-programme-plan")
+})
 
 // extractor reads a non-text format into lines, filling what it learns
 // (pages, symbol, confidence) into the output.

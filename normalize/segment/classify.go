@@ -43,26 +43,20 @@ func (k kind) strong() bool {
 	return k != kNone && k != kHeading && k != kMandateCategory && k != kMandateItem
 }
 
-// classify says which construct, if any, line l opens. It depends on
-// context: a section letter or paragraph number must follow on from the
-// previous one, and mandate lines count only inside a list of mandates.
-func (s *segmenter) classify(l *line) start {
-	t := l.text
-	if t == "" || l.link {
+// match is what a line could open, judged from the line alone. The
+// segmenter reads each line's match once and checks the context for it
+// (classify) as often as it needs.
+func (v *Vocab) match(t string) start {
+	if t == "" || !v.gate.open(t) {
 		return start{}
 	}
-	v := s.v
 	if m := v.re.chapter.FindStringSubmatch(t); m != nil {
 		if n, ok := normalize.ChineseNumber(m[1]); ok {
 			return start{kind: kChapter, num: n, label: strings.TrimSpace(strings.TrimSuffix(t, m[2])), title: m[2]}
 		}
 	}
-	inMandates := s.mandatesFrame() != nil
 	if m := v.re.subprogramme.FindStringSubmatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		if inMandates {
-			return start{kind: kMandateGroup, num: n, title: m[2]}
-		}
 		return start{kind: kSubprogramme, num: n, title: m[2]}
 	}
 	if m := v.re.programme.FindStringSubmatch(t); m != nil {
@@ -74,11 +68,7 @@ func (s *segmenter) classify(l *line) start {
 		return start{kind: kComponent, num: n, title: m[2]}
 	}
 	if m := v.re.section.FindStringSubmatch(t); m != nil {
-		letter := m[1][0]
-		prev := s.parentFor(rankSection).lastSection
-		if (prev == 0 && letter == 'A') || (prev != 0 && letter == prev+1) {
-			return start{kind: kSection, code: m[1], title: m[2]}
-		}
+		return start{kind: kSection, code: m[1], title: m[2]}
 	}
 	if w, ok := v.heading(t); ok {
 		return start{kind: kHeading, title: t, word: w}
@@ -101,17 +91,44 @@ func (s *segmenter) classify(l *line) start {
 	}
 	if m := v.re.paragraph.FindStringSubmatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		if n > s.lastPara && n <= s.lastPara+3 {
-			return start{kind: kParagraph, num: n, code: m[1], title: m[2]}
-		}
+		return start{kind: kParagraph, num: n, code: m[1], title: m[2]}
 	}
-	if inMandates {
-		if _, ok := v.mandateCategory(t); ok {
-			return start{kind: kMandateCategory, title: t}
-		}
-		if m := v.re.mandate.FindStringSubmatch(t); m != nil {
-			return start{kind: kMandateItem, code: m[1], title: m[2]}
-		}
+	if _, ok := v.mandateCategory(t); ok {
+		return start{kind: kMandateCategory, title: t}
+	}
+	if m := v.re.mandate.FindStringSubmatch(t); m != nil {
+		return start{kind: kMandateItem, code: m[1], title: m[2]}
 	}
 	return start{}
+}
+
+// classify says which construct, if any, line l opens in its context: a
+// section letter or paragraph number must follow on from the previous one,
+// and mandate lines count only inside a list of mandates, where a
+// subprogramme heading opens a group of mandates.
+func (s *segmenter) classify(l *line) start {
+	st := l.match
+	switch st.kind {
+	case kSubprogramme:
+		if s.mandatesFrame() != nil {
+			st.kind = kMandateGroup
+		}
+	case kSection:
+		letter := st.code[0]
+		prev := s.parentFor(rankSection).lastSection
+		if !(prev == 0 && letter == 'A') && !(prev != 0 && letter == prev+1) {
+			return start{}
+		}
+	case kParagraph:
+		// A paragraph number follows on from the last one, with room for
+		// a missed paragraph; the first one in a chapter may be any number.
+		if !(s.lastPara == 0 && st.num > 0 || st.num > s.lastPara && st.num <= s.lastPara+3) {
+			return start{}
+		}
+	case kMandateCategory, kMandateItem:
+		if s.mandatesFrame() == nil {
+			return start{}
+		}
+	}
+	return st
 }

@@ -18,11 +18,12 @@ type line struct {
 	indent int    // leading spaces in the source line
 	width  int    // display width: CJK counts two columns
 	link   bool   // a hyperlink target printed where a page ends
+	match  start  // what the line could open, before context
 }
 
 func (l *line) blank() bool { return l.text == "" }
 
-func prepare(in []extract.Line) []line {
+func prepare(in []extract.Line, v *Vocab) []line {
 	out := make([]line, 0, len(in))
 	for _, src := range in {
 		t := normalize.Fold(src.Text)
@@ -31,6 +32,9 @@ func prepare(in []extract.Line) []line {
 		l.text = strings.TrimSpace(trimmed)
 		l.link = isLink(l.text)
 		l.width = displayWidth(l.text)
+		if !l.link {
+			l.match = v.match(l.text)
+		}
 		out = append(out, l)
 	}
 	return out

@@ -55,7 +55,7 @@ type segmenter struct {
 
 // Segment builds the document tree from extracted lines.
 func Segment(in []extract.Line, v *Vocab) *Result {
-	s := &segmenter{v: v, lines: prepare(in)}
+	s := &segmenter{v: v, lines: prepare(in, v)}
 	s.full = fullWidth(s.lines)
 	s.root.node, s.root.local = &model.Node{}, map[string]int{}
 	for _, l := range in {
@@ -213,7 +213,9 @@ func (s *segmenter) mandatesFrame() *frame {
 
 // leaf adds a leaf node below the innermost open container.
 func (s *segmenter) leaf(n *model.Node, local string) {
-	s.structured = true
+	if n.Kind != model.KindParagraph || n.Code != nil {
+		s.structured = true
+	}
 	f := s.top()
 	n.ID = f.childID(local)
 	f.node.Children = append(f.node.Children, n)

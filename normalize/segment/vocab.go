@@ -52,6 +52,7 @@ type Vocab struct {
 		chapter, section, programme, subprogramme, component *regexp.Regexp
 		paragraph, table, figure, mandate                    *regexp.Regexp
 	}
+	gate gate
 }
 
 // LoadVocab reads a bundled vocabulary by name, e.g. "zh-programme-plan".
@@ -89,6 +90,19 @@ func ParseVocab(b []byte) (*Vocab, error) {
 			return nil, fmt.Errorf("segment: vocabulary %s: %s: %w", v.Name, p.key, err)
 		}
 		*p.dst = re
+		v.gate.add(p.src)
+	}
+	for _, h := range v.Headings {
+		v.gate.addWord(h.Title)
+	}
+	for _, p := range v.ObjectivePrefixes {
+		v.gate.addWord(p)
+	}
+	for _, p := range v.ResultsHeader.Accomplishments {
+		v.gate.addWord(p)
+	}
+	for _, c := range v.MandateCategories {
+		v.gate.addWord(c.Title)
 	}
 	return v, nil
 }

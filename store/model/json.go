@@ -1,83 +1,142 @@
 package model
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 )
 
-type field struct {
-	key string
-	val any
-}
+// The per-kind shapes in which nodes are written. Children are converted
+// to these shapes before encoding, so that the encoder walks the whole tree
+// in one pass.
+type (
+	chapterJSON struct {
+		Kind     string `json:"kind"`
+		ID       string `json:"id"`
+		Span     Span   `json:"span"`
+		Number   *int   `json:"number"`
+		Label    string `json:"label"`
+		Title    string `json:"title"`
+		Children []any  `json:"children"`
+	}
+	sectionJSON struct {
+		Kind     string  `json:"kind"`
+		ID       string  `json:"id"`
+		Span     Span    `json:"span"`
+		Number   *string `json:"number"`
+		Title    string  `json:"title"`
+		Children []any   `json:"children"`
+	}
+	numberedJSON struct {
+		Kind     string `json:"kind"`
+		ID       string `json:"id"`
+		Span     Span   `json:"span"`
+		Number   *int   `json:"number"`
+		Title    string `json:"title"`
+		Children []any  `json:"children"`
+	}
+	headingJSON struct {
+		Kind     string `json:"kind"`
+		ID       string `json:"id"`
+		Span     Span   `json:"span"`
+		Title    string `json:"title"`
+		Children []any  `json:"children"`
+	}
+	paragraphJSON struct {
+		Kind   string  `json:"kind"`
+		ID     string  `json:"id"`
+		Span   Span    `json:"span"`
+		Number *string `json:"number"`
+		Text   string  `json:"text"`
+		Items  []*Item `json:"items"`
+	}
+	objectiveJSON struct {
+		Kind string `json:"kind"`
+		ID   string `json:"id"`
+		Span Span   `json:"span"`
+		Text string `json:"text"`
+	}
+	resultsJSON struct {
+		Kind            string            `json:"kind"`
+		ID              string            `json:"id"`
+		Span            Span              `json:"span"`
+		Accomplishments []*Accomplishment `json:"accomplishments"`
+	}
+	mandatesJSON struct {
+		Kind   string          `json:"kind"`
+		ID     string          `json:"id"`
+		Span   Span            `json:"span"`
+		Groups []*MandateGroup `json:"groups"`
+	}
+	tableJSON struct {
+		Kind   string     `json:"kind"`
+		ID     string     `json:"id"`
+		Span   Span       `json:"span"`
+		Number *int       `json:"number"`
+		Title  string     `json:"title"`
+		Header []string   `json:"header"`
+		Rows   [][]string `json:"rows"`
+		Note   *string    `json:"note"`
+	}
+	figureJSON struct {
+		Kind   string  `json:"kind"`
+		ID     string  `json:"id"`
+		Span   Span    `json:"span"`
+		Number *int    `json:"number"`
+		Title  string  `json:"title"`
+		Text   *string `json:"text"`
+	}
+)
 
 // MarshalJSON writes the fields of the node's kind, in contract order.
 func (n *Node) MarshalJSON() ([]byte, error) {
-	fs := []field{{"kind", n.Kind}, {"id", n.ID}, {"span", n.Span}}
-	children := n.Children
-	if children == nil {
-		children = []*Node{}
+	w, err := n.shape()
+	if err != nil {
+		return nil, err
 	}
-	switch n.Kind {
-	case KindChapter:
-		fs = append(fs, field{"number", n.Number}, field{"label", n.Label}, field{"title", n.Title}, field{"children", children})
-	case KindSection:
-		fs = append(fs, field{"number", n.Code}, field{"title", n.Title}, field{"children", children})
-	case KindProgramme, KindSubprogramme, KindComponent:
-		fs = append(fs, field{"number", n.Number}, field{"title", n.Title}, field{"children", children})
-	case KindHeading:
-		fs = append(fs, field{"title", n.Title}, field{"children", children})
-	case KindParagraph:
-		items := n.Items
-		if items == nil {
-			items = []*Item{}
-		}
-		fs = append(fs, field{"number", n.Code}, field{"text", n.Text}, field{"items", items})
-	case KindObjective:
-		fs = append(fs, field{"text", n.Text})
-	case KindResults:
-		acc := n.Accomplishments
-		if acc == nil {
-			acc = []*Accomplishment{}
-		}
-		fs = append(fs, field{"accomplishments", acc})
-	case KindMandates:
-		groups := n.Groups
-		if groups == nil {
-			groups = []*MandateGroup{}
-		}
-		fs = append(fs, field{"groups", groups})
-	case KindTable:
-		header, rows := n.Header, n.Rows
-		if header == nil {
-			header = []string{}
-		}
-		if rows == nil {
-			rows = [][]string{}
-		}
-		fs = append(fs, field{"number", n.Number}, field{"title", n.Title}, field{"header", header}, field{"rows", rows}, field{"note", n.Note})
-	case KindFigure:
-		fs = append(fs, field{"number", n.Number}, field{"title", n.Title}, field{"text", n.FigureText})
-	default:
-		return nil, fmt.Errorf("model: unknown node kind %q", n.Kind)
-	}
-	var buf bytes.Buffer
-	buf.WriteByte('{')
-	for i, f := range fs {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		k, _ := json.Marshal(f.key)
-		buf.Write(k)
-		buf.WriteByte(':')
-		v, err := json.Marshal(f.val)
+	return json.Marshal(w)
+}
+
+// shape converts n and its children to their per-kind shapes.
+func (n *Node) shape() (any, error) {
+	children := make([]any, 0, len(n.Children))
+	for _, c := range n.Children {
+		w, err := c.shape()
 		if err != nil {
 			return nil, err
 		}
-		buf.Write(v)
+		children = append(children, w)
 	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	switch n.Kind {
+	case KindChapter:
+		return chapterJSON{n.Kind, n.ID, n.Span, n.Number, n.Label, n.Title, children}, nil
+	case KindSection:
+		return sectionJSON{n.Kind, n.ID, n.Span, n.Code, n.Title, children}, nil
+	case KindProgramme, KindSubprogramme, KindComponent:
+		return numberedJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, children}, nil
+	case KindHeading:
+		return headingJSON{n.Kind, n.ID, n.Span, n.Title, children}, nil
+	case KindParagraph:
+		return paragraphJSON{n.Kind, n.ID, n.Span, n.Code, n.Text, orEmpty(n.Items)}, nil
+	case KindObjective:
+		return objectiveJSON{n.Kind, n.ID, n.Span, n.Text}, nil
+	case KindResults:
+		return resultsJSON{n.Kind, n.ID, n.Span, orEmpty(n.Accomplishments)}, nil
+	case KindMandates:
+		return mandatesJSON{n.Kind, n.ID, n.Span, orEmpty(n.Groups)}, nil
+	case KindTable:
+		return tableJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, orEmpty(n.Header), orEmpty(n.Rows), n.Note}, nil
+	case KindFigure:
+		return figureJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, n.FigureText}, nil
+	}
+	return nil, fmt.Errorf("model: unknown node kind %q", n.Kind)
+}
+
+// orEmpty writes a nil slice as [] rather than null.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // wireNode has every field any kind may carry.

@@ -1,0 +1,320 @@
+package convert
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/undoc/undoc/store/emit"
+	"github.com/undoc/undoc/store/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const testdata = "../../testdata/"
+
+func convertFile(t testing.TB, name string) *Result {
+	t.Helper()
+	data, err := os.ReadFile(testdata + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Convert(context.Background(), Input{Data: data, Name: name}, Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return res
+}
+
+// TestGolden compares whole-document outputs with the golden JSON files.
+// Any drift fails; go test -update rewrites them after a deliberate change.
+func TestGolden(t *testing.T) {
+	for _, name := range []string{"seed.txt"} {
+		t.Run(name, func(t *testing.T) {
+			got, err := emit.Marshal(convertFile(t, name).Output, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := testdata + "golden/" + name + ".json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: output differs from %s; diff them with: go run ./cmd/undoc parse testdata/%s | diff testdata/golden/%s.json -", name, golden, name, name)
+			}
+		})
+	}
+}
+
+// counts tallies the structure of an output.
+type counts struct {
+	kinds           map[string]int
+	numbers         map[string][]int // programme, subprogramme, ... numbers in order
+	paragraphs      []string         // paragraph numbers in order
+	accomplishments int
+	indicators      int
+	mandates        int
+}
+
+func tally(out *model.Output) counts {
+	c := counts{kinds: map[string]int{}, numbers: map[string][]int{}}
+	model.Walk(out.Body, func(n *model.Node) {
+		c.kinds[n.Kind]++
+		if n.Number != nil {
+			c.numbers[n.Kind] = append(c.numbers[n.Kind], *n.Number)
+		}
+		if n.Kind == model.KindParagraph && n.Code != nil {
+			c.paragraphs = append(c.paragraphs, *n.Code)
+		}
+		for _, a := range n.Accomplishments {
+			c.accomplishments++
+			c.indicators += len(a.Indicators)
+		}
+		for _, g := range n.Groups {
+			c.mandates += len(g.Items)
+		}
+	})
+	return c
+}
+
+// TestSeedStructure checks the seed against counts taken by hand from the
+// text, independently of the golden file.
+func TestSeedStructure(t *testing.T) {
+	out := convertFile(t, "seed.txt").Output
+	c := tally(out)
+	want := map[string]int{"chapter": 2, "programme": 3, "subprogramme": 5, "component": 11,
+		"objective": 5, "results": 13, "mandates": 1, "table": 4, "figure": 6}
+	for k, n := range want {
+		if c.kinds[k] != n {
+			t.Errorf("%d %s nodes, want %d", c.kinds[k], k, n)
+		}
+	}
+	if got := fmt.Sprint(c.numbers["programme"]); got != "[8 19 25]" {
+		t.Errorf("programmes %s, want [8 19 25]", got)
+	}
+	if got := fmt.Sprint(c.numbers["subprogramme"]); got != "[2 3 4 5 6]" {
+		t.Errorf("subprogrammes %s, want [2 3 4 5 6]", got)
+	}
+	if got := fmt.Sprint(c.numbers["figure"]); got != "[1 2 3 4 5 6]" {
+		t.Errorf("figures %s", got)
+	}
+	if got := fmt.Sprint(c.numbers["table"]); got != "[1 2 3 4]" {
+		t.Errorf("tables %s", got)
+	}
+	var wantParas []string
+	for i := 1; i <= 30; i++ {
+		wantParas = append(wantParas, fmt.Sprint(i))
+	}
+	for i := 1; i <= 14; i++ {
+		wantParas = append(wantParas, fmt.Sprint(i))
+	}
+	if got := strings.Join(c.paragraphs, ","); got != strings.Join(wantParas, ",") {
+		t.Errorf("paragraphs %s, want 1-30 and 1-14", got)
+	}
+	if c.kinds["paragraph"] != 44 {
+		t.Errorf("%d paragraphs, want 44 (no unnumbered ones in the seed)", c.kinds["paragraph"])
+	}
+	if c.accomplishments != 41 || c.indicators != 64 || c.mandates != 2 {
+		t.Errorf("%d accomplishments, %d indicators, %d mandates; want 41, 64, 2", c.accomplishments, c.indicators, c.mandates)
+	}
+	for _, d := range out.Diagnostics {
+		if d.Level != "info" {
+			t.Errorf("unexpected diagnostic %+v", d)
+		}
+	}
+	// every text is complete and free of residue
+	model.Walk(out.Body, func(n *model.Node) {
+		for _, a := range n.Accomplishments {
+			checkText(t, a.ID, a.Text)
+			for _, ind := range a.Indicators {
+				checkText(t, ind.ID, ind.Text)
+			}
+		}
+		if n.Kind == model.KindParagraph || n.Kind == model.KindObjective {
+			checkText(t, n.ID, n.Text)
+		}
+	})
+}
+
+func checkText(t *testing.T, id, s string) {
+	t.Helper()
+	switch {
+	case s == "":
+		t.Errorf("%s: empty text", id)
+	case strings.Contains(s, "http"), strings.Contains(s, "预期成绩 绩效指标"), strings.ContainsRune(s, '\uFFFD'):
+		t.Errorf("%s: residue in text %q", id, s)
+	case strings.Contains(s, "  "):
+		t.Errorf("%s: doubled space in %q", id, s)
+	}
+}
+
+// TestSchema validates every golden output against the JSON Schema.
+func TestSchema(t *testing.T) {
+	sch := compileSchema(t)
+	files, _ := filepath.Glob(testdata + "golden/*.json")
+	if len(files) == 0 {
+		t.Fatal("no golden files")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(v); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+func compileSchema(t testing.TB) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(model.Schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+// TestSchemaRejects makes sure the schema can fail.
+func TestSchemaRejects(t *testing.T) {
+	sch := compileSchema(t)
+	for name, doc := range map[string]string{
+		"no body":                     `{"schema_version":"1","document":{},"references":[],"diagnostics":[]}`,
+		"bad kind":                    `{"schema_version":"1","document":{"symbol":null,"language":"zh","title":null,"source":{"format":"text","uri":"x","sha256":"` + strings.Repeat("0", 64) + `","bytes":1,"pages":null},"generator":{"name":"u","version":"1"},"quality":{"text_confidence":1}},"body":[{"kind":"chapterx","id":"ch1","span":{"line_start":1,"line_end":1}}],"references":[],"diagnostics":[]}`,
+		"results w/o accomplishments": `{"schema_version":"1","document":{"symbol":null,"language":"zh","title":null,"source":{"format":"text","uri":"x","sha256":"` + strings.Repeat("0", 64) + `","bytes":1,"pages":null},"generator":{"name":"u","version":"1"},"quality":{"text_confidence":1}},"body":[{"kind":"results","id":"r","span":{"line_start":1,"line_end":1}}],"references":[],"diagnostics":[]}`,
+	} {
+		v, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sch.Validate(v) == nil {
+			t.Errorf("%s: schema accepted an invalid output", name)
+		}
+	}
+}
+
+// TestBadInput: each bad input gives an error or a diagnostic, never a
+// panic or a hang, and the output is still valid against the schema.
+func TestBadInput(t *testing.T) {
+	long := bytes.Repeat([]byte("本组织的目标是"), 50<<20/21) // 50 MB, no newline
+	cases := []struct {
+		name     string
+		data     []byte
+		err      error
+		code     string // a diagnostic that must be present
+		noStruct bool
+	}{
+		{"empty", nil, ErrEmpty, "empty", false},
+		{"binary junk", append([]byte{0, 1, 2, 3, 0xff, 0xfe, 0, 0, 0x89}, bytes.Repeat([]byte{0, 0x9c, 0x07}, 300)...), ErrNotText, "not-text", false},
+		{"invalid utf-8", []byte("第一章\n\xff\xfe\xfd 1. 大会\x80\x81 \xc3\x28 文本\n"), nil, "", false},
+		{"50 MB without newline", long, nil, "long-line", true},
+		{"no structure", []byte("这是一段普通的文字，没有任何章节或编号。\n第二行也没有。\n"), nil, "no-structure", true},
+		{"html error page as text", []byte("Not Found\nThe requested URL was not found on this server.\n"), nil, "no-structure", true},
+	}
+	sch := compileSchema(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Convert(context.Background(), Input{Data: c.data, Name: "bad.txt", Format: FormatText}, Options{})
+			if c.err != nil && !errors.Is(err, c.err) {
+				t.Fatalf("error %v, want %v", err, c.err)
+			}
+			if c.err == nil && err != nil {
+				t.Fatalf("unexpected error %v", err)
+			}
+			if res == nil || res.Output == nil {
+				t.Fatal("no output")
+			}
+			if res.NoStructure != c.noStruct {
+				t.Errorf("NoStructure=%v, want %v", res.NoStructure, c.noStruct)
+			}
+			if c.code != "" && !hasDiag(res.Output, c.code) {
+				t.Errorf("no %q diagnostic in %+v", c.code, res.Output.Diagnostics)
+			}
+			b, err := emit.Marshal(res.Output, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+			if err := sch.Validate(v); err != nil {
+				t.Errorf("output not valid: %v", err)
+			}
+			if bytes.ContainsRune(b, '\uFFFD') && !hasDiag(res.Output, "text-replacement") {
+				t.Errorf("U+FFFD emitted without a diagnostic")
+			}
+		})
+	}
+}
+
+func hasDiag(out *model.Output, code string) bool {
+	for _, d := range out.Diagnostics {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDetect(t *testing.T) {
+	for _, c := range []struct {
+		data, name, ct, want string
+	}{
+		{"%PDF-1.7\n", "x.bin", "", FormatPDF},
+		{"\n  %PDF-1.4", "", "", FormatPDF},
+		{"<!DOCTYPE html><html>", "x.txt", "", FormatHTML},
+		{"<meta charset=gb2312>", "", "", FormatHTML},
+		{"第一章", "x.pdf", "", FormatPDF},
+		{"第一章", "x.htm", "", FormatHTML},
+		{"第一章", "", "text/html; charset=utf-8", FormatHTML},
+		{"第一章", "seed.txt", "", FormatText},
+	} {
+		if got := Detect([]byte(c.data), c.name, c.ct); got != c.want {
+			t.Errorf("Detect(%q, %q, %q) = %s, want %s", c.data, c.name, c.ct, got, c.want)
+		}
+	}
+}
+
+// BenchmarkTextSeed measures text → JSON on the seed (MB/s of input).
+func BenchmarkTextSeed(b *testing.B) {
+	data, err := os.ReadFile(testdata + "seed.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := Convert(context.Background(), Input{Data: data, Name: "seed.txt"}, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := emit.Marshal(res.Output, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

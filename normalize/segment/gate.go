@@ -1,0 +1,76 @@
+package segment
+
+import (
+	"regexp/syntax"
+	"unicode/utf8"
+)
+
+// gate tells cheaply whether a line can match any of a set of anchored
+// patterns, from its first rune: most lines are running text and need no
+// regular expression at all.
+type gate struct {
+	ranges []rune // pairs lo, hi of first runes some pattern accepts
+	all    bool   // some pattern may start with anything
+}
+
+func (g *gate) add(pattern string) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		g.all = true
+		return
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		g.all = true
+		return
+	}
+	if !g.first(prog, uint32(prog.Start), map[uint32]bool{}) {
+		g.all = true
+	}
+}
+
+// first adds the runes the program can begin with at pc; false when it
+// cannot tell.
+func (g *gate) first(prog *syntax.Prog, pc uint32, seen map[uint32]bool) bool {
+	if seen[pc] {
+		return true
+	}
+	seen[pc] = true
+	in := prog.Inst[pc]
+	switch in.Op {
+	case syntax.InstEmptyWidth, syntax.InstCapture, syntax.InstNop:
+		return g.first(prog, in.Out, seen)
+	case syntax.InstAlt, syntax.InstAltMatch:
+		return g.first(prog, in.Out, seen) && g.first(prog, in.Arg, seen)
+	case syntax.InstRune1:
+		g.ranges = append(g.ranges, in.Rune[0], in.Rune[0])
+		return true
+	case syntax.InstRune:
+		if len(in.Rune) == 1 || syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+			return false
+		}
+		g.ranges = append(g.ranges, in.Rune...)
+		return true
+	}
+	return false
+}
+
+func (g *gate) addWord(w string) {
+	if r, _ := utf8.DecodeRuneInString(w); r != utf8.RuneError {
+		g.ranges = append(g.ranges, r, r)
+	}
+}
+
+// open reports whether a line starting with s may match.
+func (g *gate) open(s string) bool {
+	if g.all {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	for i := 0; i+1 < len(g.ranges); i += 2 {
+		if g.ranges[i] <= r && r <= g.ranges[i+1] {
+			return true
+		}
+	}
+	return false
+}
