@@ -300,8 +300,14 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-// BenchmarkTextSeed measures text → JSON on the seed (MB/s of input).
-func BenchmarkTextSeed(b *testing.B) {
+// BenchmarkTextSeed measures text → JSON on the seed (MB/s of input), with
+// the compact JSON that batch runs write.
+func BenchmarkTextSeed(b *testing.B) { benchText(b, false) }
+
+// BenchmarkTextSeedIndented is the same with the indented JSON of undoc parse.
+func BenchmarkTextSeedIndented(b *testing.B) { benchText(b, true) }
+
+func benchText(b *testing.B, indent bool) {
 	data, err := os.ReadFile(testdata + "seed.txt")
 	if err != nil {
 		b.Fatal(err)
@@ -313,7 +319,7 @@ func BenchmarkTextSeed(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := emit.Marshal(res.Output, true); err != nil {
+		if _, err := emit.Marshal(res.Output, indent); err != nil {
 			b.Fatal(err)
 		}
 	}

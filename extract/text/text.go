@@ -3,11 +3,16 @@
 package text
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/undoc/undoc/extract"
 	"github.com/undoc/undoc/normalize"
 )
+
+// minGuessConfidence is the least plausibility a guessed encoding needs
+// before its text is used.
+const minGuessConfidence = 0.6
 
 // Result is a decoded text dump.
 type Result struct {
@@ -21,6 +26,9 @@ func Extract(b []byte) (*Result, error) {
 	s, enc, err := normalize.Decode(b)
 	if err != nil {
 		return nil, err
+	}
+	if enc.Guessed && enc.Confidence < minGuessConfidence {
+		return nil, fmt.Errorf("the bytes are not text in any supported encoding (best guess %s, confidence %.2f)", enc.Name, enc.Confidence)
 	}
 	return &Result{Lines: Split(s), Encoding: enc}, nil
 }

@@ -21,7 +21,11 @@ func Marshal(out *model.Output, indent bool) ([]byte, error) {
 	if indent {
 		enc.SetIndent("", "  ")
 	}
-	if err := enc.Encode(out); err != nil {
+	shaped, err := out.Shape()
+	if err != nil {
+		return nil, err
+	}
+	if err := enc.Encode(shaped); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -195,3 +195,26 @@ func (n *Node) UnmarshalJSON(b []byte) error {
 	}
 	return nil
 }
+
+// outputJSON is Output with its body in per-kind shapes.
+type outputJSON struct {
+	SchemaVersion string       `json:"schema_version"`
+	Document      Document     `json:"document"`
+	Body          []any        `json:"body"`
+	References    []Reference  `json:"references"`
+	Diagnostics   []Diagnostic `json:"diagnostics"`
+}
+
+// Shape returns o in the form encoding/json writes in one pass, without
+// calling Node.MarshalJSON for every node.
+func (o *Output) Shape() (any, error) {
+	body := make([]any, 0, len(o.Body))
+	for _, n := range o.Body {
+		w, err := n.shape()
+		if err != nil {
+			return nil, err
+		}
+		body = append(body, w)
+	}
+	return outputJSON{o.SchemaVersion, o.Document, body, orEmpty(o.References), orEmpty(o.Diagnostics)}, nil
+}
