@@ -19,6 +19,7 @@ import (
 
 	"github.com/undoc/undoc/extract"
 	"github.com/undoc/undoc/extract/text"
+	"github.com/undoc/undoc/ingest/symbol"
 	"github.com/undoc/undoc/normalize"
 	"github.com/undoc/undoc/normalize/segment"
 	"github.com/undoc/undoc/store/model"
@@ -128,6 +129,7 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	if out.Body == nil {
 		out.Body = []*model.Node{}
 	}
+	frontMatter(seg.Front, out)
 	if !seg.Recognised {
 		res.NoStructure = true
 		diag(out, "warning", "no-structure", "no chapter, programme, paragraph or table was recognised; the text may not be a UN programme document")
@@ -139,6 +141,28 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 var defaultVocab = sync.OnceValues(func() (*segment.Vocab, error) {
 	return segment.LoadVocab("zh-programme-plan")
 })
+
+// frontMatter takes the document symbol from the masthead when nothing
+// else gave it, and keeps the front matter's text in a diagnostic.
+func frontMatter(front []string, out *model.Output) {
+	if len(front) == 0 {
+		return
+	}
+	for _, l := range front {
+		if out.Document.Symbol != nil {
+			break
+		}
+		l = strings.TrimSpace(strings.TrimPrefix(l, "联合国"))
+		if !strings.Contains(l, "/") {
+			continue
+		}
+		if sym, err := symbol.Parse(l); err == nil {
+			s := sym.String()
+			out.Document.Symbol = &s
+		}
+	}
+	diag(out, "info", "front-matter", "text before the first heading: "+strings.Join(front, " / "))
+}
 
 // extractor reads a non-text format into lines, filling what it learns
 // (pages, symbol, confidence) into the output.

@@ -324,3 +324,80 @@ func benchText(b *testing.B, indent bool) {
 		}
 	}
 }
+
+// canon removes white space next to a CJK character: typesetting puts thin
+// spaces between Chinese and numbers inside a line, and a line break drops
+// them, so where a line breaks differs between renderings.
+func canon(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' {
+			prevCJK := i > 0 && rs[i-1] > 0x2E80
+			nextCJK := i+1 < len(rs) && rs[i+1] > 0x2E80
+			if prevCJK || nextCJK {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// texts maps each node id to the texts that must agree across formats.
+func texts(out *model.Output) map[string]string {
+	m := map[string]string{}
+	model.Walk(out.Body, func(n *model.Node) {
+		m[n.ID] = n.Kind
+		switch n.Kind {
+		case model.KindObjective:
+			m[n.ID] += ":" + canon(n.Text)
+		case model.KindChapter, model.KindProgramme, model.KindSubprogramme, model.KindComponent, model.KindSection, model.KindHeading:
+			m[n.ID] += ":" + canon(n.Title)
+		}
+		for _, a := range n.Accomplishments {
+			m[a.ID] = *a.Marker + " " + canon(a.Text)
+			for _, ind := range a.Indicators {
+				mk := ""
+				if ind.Marker != nil {
+					mk = *ind.Marker
+				}
+				m[ind.ID] = mk + " " + canon(ind.Text)
+			}
+		}
+		for _, g := range n.Groups {
+			for _, it := range g.Items {
+				m[n.ID+"/"+it.Number] = canon(it.Title)
+			}
+		}
+	})
+	return m
+}
+
+// TestFormatsAgree: the PDF and HTML renderings of the seed give the same
+// tree as seed.txt: the same ids, counts, and every objective,
+// accomplishment, indicator and heading text.
+func TestFormatsAgree(t *testing.T) {
+	want := texts(convertFile(t, "seed.txt").Output)
+	for _, name := range []string{"seed-chromium.pdf", "seed.gbk.html"} {
+		t.Run(name, func(t *testing.T) {
+			out := convertFile(t, name).Output
+			if c := tally(out); c.accomplishments != 41 || c.indicators != 64 {
+				t.Errorf("%d accomplishments, %d indicators; want 41, 64", c.accomplishments, c.indicators)
+			}
+			got := texts(out)
+			for id, w := range want {
+				if g, ok := got[id]; !ok {
+					t.Errorf("%s missing", id)
+				} else if g != w {
+					t.Errorf("%s differs:\n text: %s\n %s: %s", id, w, name, g)
+				}
+			}
+			for id := range got {
+				if _, ok := want[id]; !ok {
+					t.Errorf("%s: extra node %s", name, id)
+				}
+			}
+		})
+	}
+}

@@ -37,7 +37,24 @@ func prepare(in []extract.Line, v *Vocab) []line {
 		}
 		out = append(out, l)
 	}
+	mergeHeaderCells(out, v)
 	return out
+}
+
+// mergeHeaderCells joins a result table's header when layout gave it as two
+// cells, "秘书处预期成绩" in column 1 and "绩效指标" in column 2 of one row:
+// the first cell opens the table, the second is emptied.
+func mergeHeaderCells(ls []line, v *Vocab) {
+	for i := 0; i+1 < len(ls); i++ {
+		a, b := &ls[i], &ls[i+1]
+		if a.src.Table == 0 || a.src.Table != b.src.Table || a.src.Row != b.src.Row || a.src.Col != 1 || b.src.Col != 2 {
+			continue
+		}
+		if v.resultsHeader(a.text + " " + b.text) {
+			a.match = start{kind: kResults}
+			b.text, b.match = "", start{}
+		}
+	}
 }
 
 func isLink(s string) bool {

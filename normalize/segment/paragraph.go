@@ -211,6 +211,19 @@ func (s *segmenter) addFigureText(ls []*line) {
 // loose handles text that opens no block: scattered figure text when the
 // chapter has a figure, else an unnumbered paragraph.
 func (s *segmenter) loose() {
+	if !s.structured {
+		// Front matter (masthead, distribution, agenda item) before the
+		// first heading is no part of the tree; it is kept in the result.
+		for {
+			j := s.next(s.i, false)
+			if j < 0 || s.classify(&s.lines[j]).kind != kNone {
+				break
+			}
+			s.front = append(s.front, s.lines[j].text)
+			s.i = j + 1
+		}
+		return
+	}
 	if s.figure != nil {
 		var ls []*line
 		for {

@@ -42,7 +42,7 @@ func (s *segmenter) results() {
 			break
 		}
 		l := &s.lines[j]
-		if s.v.resultsHeader(l.text) { // repeated after a page break
+		if l.match.kind == kResults { // repeated after a page break
 			node.Span.Extend(s.span(l))
 			s.i = j + 1
 			continue

@@ -16,6 +16,9 @@ type Result struct {
 	Diagnostics []model.Diagnostic
 	// Recognised is false when no structure at all was found.
 	Recognised bool
+	// Front is the text before the first heading: masthead, distribution,
+	// agenda item, title.
+	Front []string
 }
 
 // ranks order the containers: opening one closes every open container of
@@ -51,6 +54,7 @@ type segmenter struct {
 	lastPara   int
 	figure     *model.Node // the chapter's most recent figure
 	structured bool
+	front      []string
 }
 
 // Segment builds the document tree from extracted lines.
@@ -72,7 +76,7 @@ func Segment(in []extract.Line, v *Vocab) *Result {
 		}
 		s.block(s.classify(l))
 	}
-	res := &Result{Body: s.root.node.Children, Diagnostics: s.diags, Recognised: s.structured}
+	res := &Result{Body: s.root.node.Children, Diagnostics: s.diags, Recognised: s.structured, Front: s.front}
 	res.References = references(res.Body, v)
 	return res
 }
@@ -150,6 +154,9 @@ func (s *segmenter) title(first string, chapter bool) (string, model.Span) {
 			break
 		}
 		if len(parts) > 0 && ((!chapter && !lastFull) || terminal(parts[len(parts)-1])) {
+			break
+		}
+		if l.src.Table > 0 && s.lines[s.i-1].src.Table == 0 { // a title never runs into a table
 			break
 		}
 		parts = append(parts, l.text)

@@ -56,10 +56,12 @@ func (s *segmenter) table(st start) {
 		node.Span.Extend(s.span(l))
 		s.i = j + 1
 	}
+	lost := cells == nil && len(rows) > 0
 	if cells != nil {
 		rows = layoutRows(cells, order)
-	} else if len(rows) > 0 {
-		s.diag("info", "table-cells-unknown", "the text dump does not show cell boundaries; each row holds its label and the rest of its text", nil, "")
+		if len(node.Header) == 0 && len(rows) > 0 && s.v.headerRow(rows[0]) {
+			node.Header, rows = rows[0], rows[1:]
+		}
 	}
 	node.Rows = rows
 	if note != nil {
@@ -67,8 +69,8 @@ func (s *segmenter) table(st start) {
 		node.Note = &n
 	}
 	s.leaf(node, "table"+strconv.Itoa(st.num))
-	if len(rows) > 0 && s.diags[len(s.diags)-1].Code == "table-cells-unknown" {
-		s.diags[len(s.diags)-1].Node = node.ID
+	if lost {
+		s.diag("info", "table-cells-unknown", "the text dump does not show cell boundaries; each row holds its label and the rest of its text", nil, node.ID)
 	}
 }
 

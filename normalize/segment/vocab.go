@@ -168,6 +168,22 @@ func (v *Vocab) tableHeader(s string) ([]string, bool) {
 	return words, true
 }
 
+// headerRow reports whether a row of cells found by layout is a header:
+// every cell empty or a header word, and at least two header words.
+func (v *Vocab) headerRow(cells []string) bool {
+	words := 0
+	for _, c := range cells {
+		switch {
+		case c == "":
+		case contains(v.TableHeaderWords, c):
+			words++
+		default:
+			return false
+		}
+	}
+	return words >= 2
+}
+
 func (v *Vocab) tableNote(s string) bool {
 	for _, p := range v.TableNotePrefixes {
 		if strings.HasPrefix(s, p) {
