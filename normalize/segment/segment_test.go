@@ -112,3 +112,48 @@ func TestGate(t *testing.T) {
 		}
 	}
 }
+
+// TestResultsFromCells: with layout (PDF, HTML), the column of each line
+// decides which cell it belongs to, even when a line looks like a marker
+// of the other column.
+func TestResultsFromCells(t *testing.T) {
+	cell := func(n, row, col int, text string) extract.Line {
+		return extract.Line{N: n, Page: 1, Table: 1, Row: row, Col: col, Text: text}
+	}
+	lines := []extract.Line{
+		{N: 1, Text: "次级方案 2"},
+		{N: 2, Text: "内陆发展中国家"},
+		cell(3, 1, 1, "秘书处预期成绩"), cell(4, 1, 2, "绩效指标"),
+		cell(5, 2, 1, "(a) 《维也纳行动纲领》得到及时有效的"),
+		cell(6, 2, 1, "执行"),
+		cell(7, 2, 2, "(a) 将《维也纳行动纲领》纳入其国家发"),
+		cell(8, 2, 2, "展战略主流的内陆发展中国家数量增加"),
+		cell(9, 1, 1, "秘书处预期成绩"), cell(10, 1, 2, "绩效指标"),
+		cell(11, 2, 1, "(b) 切实参与国际贸易体系的能力"),
+		cell(12, 2, 2, "(b) ㈠ 贸易便利"),
+		cell(13, 2, 2, "化专门举措数量增加"),
+		cell(14, 2, 2, "㈡ 专门举措"),
+		cell(15, 2, 1, "得到提高"),
+		{N: 16, Text: "战略"},
+	}
+	res := Segment(lines, zhVocab(t))
+	var got []string
+	model.Walk(res.Body, func(n *model.Node) {
+		for _, a := range n.Accomplishments {
+			got = append(got, a.ID+"="+a.Text)
+			for _, ind := range a.Indicators {
+				got = append(got, ind.ID+"="+ind.Text)
+			}
+		}
+	})
+	want := []string{
+		"sp2/results/a=《维也纳行动纲领》得到及时有效的执行",
+		"sp2/results/a/1=将《维也纳行动纲领》纳入其国家发展战略主流的内陆发展中国家数量增加",
+		"sp2/results/b=切实参与国际贸易体系的能力得到提高",
+		"sp2/results/b/i=贸易便利化专门举措数量增加",
+		"sp2/results/b/ii=专门举措",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,79 @@
+package normalize
+
+import "unicode"
+
+// isHan reports whether r is a CJK ideograph, radical or compatibility ideograph.
+func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
+// isCJK reports whether r belongs to East Asian text: ideographs, kana,
+// hangul, CJK punctuation, full-width forms, enclosed numbers (㈠, ⑴) and
+// the quotes and dashes Chinese typesetting uses.
+func isCJK(r rune) bool {
+	switch {
+	case r < 0xB7:
+		return false
+	case r == 0xB7: // middle dot in transliterated names
+		return true
+	case r < 0x2010:
+		return false
+	case r >= 0x2014 && r <= 0x2027: // — ‘ ’ “ ” … ‧
+		return r != 0x2020 && r != 0x2021 && r != 0x2022
+	case r >= 0x2460 && r <= 0x24FF: // ① ⑴ ⒈
+		return true
+	case r >= 0x2E80 && r <= 0x2FFF: // radicals, ideographic description
+		return true
+	case r >= 0x3000 && r <= 0x33FF: // CJK punctuation, kana, bopomofo, enclosed CJK
+		return true
+	case r >= 0xAC00 && r <= 0xD7AF: // hangul
+		return true
+	case r >= 0xFE10 && r <= 0xFE1F, r >= 0xFE30 && r <= 0xFE4F: // vertical and compatibility forms
+		return true
+	case r >= 0xFF00 && r <= 0xFFEF: // full-width and half-width forms
+		return true
+	}
+	return isHan(r)
+}
+
+// isSpace reports whether r is white space, including U+3000.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r)
+}
+
+// digitValue returns the value of an ASCII or full-width digit, or -1.
+func digitValue(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= 0xFF10 && r <= 0xFF19:
+		return int(r - 0xFF10)
+	}
+	return -1
+}
+
+// lowerLetter returns the ASCII lower-case letter for an ASCII or full-width
+// lower-case letter, or 0.
+func lowerLetter(r rune) rune {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return r
+	case r >= 0xFF41 && r <= 0xFF5A:
+		return r - 0xFF41 + 'a'
+	}
+	return 0
+}
+
+// isLatinAlnum reports whether r is an ASCII or full-width letter or digit.
+func isLatinAlnum(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	case r >= 0xFF10 && r <= 0xFF19, r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,77 @@
+package normalize
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+const softHyphen = '\u00AD'
+
+// Join joins two wrapped lines of one paragraph. It trims the trailing space
+// of a and the leading space of b, then puts no space between them when
+// either side of the join is CJK, when a ends with '/', '-' or an opening
+// bracket, or when b starts with closing punctuation; otherwise one space.
+// A soft hyphen ending a is dropped and the word joined. When one side is
+// empty after trimming, Join returns the other, trimmed at the join.
+// Spaces inside a and b are kept as printed.
+func Join(a, b string) string {
+	a = strings.TrimRightFunc(a, isSpace)
+	b = strings.TrimLeftFunc(b, isSpace)
+	if b == "" {
+		return a
+	}
+	if a == "" {
+		return b
+	}
+	last, w := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if last == softHyphen {
+		return a[:len(a)-w] + b
+	}
+	if needSpace(last, first) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+// needSpace reports whether a line ending in last and a line starting with
+// first are joined with one space.
+func needSpace(last, first rune) bool {
+	if isCJK(last) || isCJK(first) {
+		return false
+	}
+	switch last {
+	case '/', '-', '\u2010', '\u2011', '(', '[', '{':
+		return false
+	}
+	switch first {
+	case ')', ']', '}', ',', '.', ';', ':', '!', '?', '%', '/':
+		return false
+	}
+	return true
+}
+
+// JoinLines joins the lines of one paragraph with Join and trims the result.
+// Blank lines are skipped.
+func JoinLines(lines []string) string {
+	var buf []byte
+	var last rune
+	for _, l := range lines {
+		l = strings.TrimFunc(l, isSpace)
+		if l == "" {
+			continue
+		}
+		if len(buf) > 0 {
+			first, _ := utf8.DecodeRuneInString(l)
+			switch {
+			case last == softHyphen:
+				buf = buf[:len(buf)-utf8.RuneLen(softHyphen)]
+			case needSpace(last, first):
+				buf = append(buf, ' ')
+			}
+		}
+		buf = append(buf, l...)
+		last, _ = utf8.DecodeLastRuneInString(l)
+	}
+	return string(buf)
+}
