@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -314,6 +316,7 @@ func benchText(b *testing.B, indent bool) {
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		res, err := Convert(context.Background(), Input{Data: data, Name: "seed.txt"}, Options{})
 		if err != nil {
@@ -323,6 +326,29 @@ func benchText(b *testing.B, indent bool) {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu0, len(data))
+}
+
+// cpuTime is the CPU time this process has used (user + system). On a
+// shared, noisy machine it varies far less than wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU adds CPU-time figures: cpu-ns/op and cpu-MB/s (input bytes per
+// CPU second, counting the garbage collector's work too).
+func reportCPU(b *testing.B, since time.Duration, size int) {
+	used := cpuTime() - since
+	if used <= 0 || b.N == 0 {
+		return
+	}
+	perOp := float64(used.Nanoseconds()) / float64(b.N)
+	b.ReportMetric(perOp, "cpu-ns/op")
+	b.ReportMetric(float64(size)/perOp*1e3, "cpu-MB/s")
 }
 
 // canon removes white space next to a CJK character: typesetting puts thin

@@ -67,6 +67,14 @@ func isLink(s string) bool {
 func displayWidth(s string) int {
 	w := 0
 	for _, r := range s {
+		switch {
+		case r < 0x1100:
+			w++
+			continue
+		case r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFF01 && r <= 0xFF60:
+			w += 2
+			continue
+		}
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth:
 			w += 2
