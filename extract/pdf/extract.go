@@ -1,0 +1,352 @@
+// Package pdf is undoc's own PDF text layer. It uses
+// github.com/ledongthuc/pdf only for the file and object layer (cross
+// reference, objects, stream filters) and does everything about text itself:
+// fonts and CMaps, the text state machine, layout into lines in reading
+// order, tables, page furniture and text confidence.
+package pdf
+
+// The entry point: bounded, panic-free extraction of a whole document,
+// page by page (ISO 32000-1:2008 §7.7.3 page tree, §7.8 content streams).
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/undoc/undoc/extract"
+)
+
+// Options bound one extraction.
+type Options struct {
+	// Timeout bounds the whole extraction; 0 means DefaultTimeout.
+	Timeout time.Duration
+	// MaxPages stops after this many pages; 0 means all.
+	MaxPages int
+}
+
+// DefaultTimeout applies when Options.Timeout is 0.
+const DefaultTimeout = 2 * time.Minute
+
+// Result is the text of a document.
+type Result struct {
+	// Lines are the text lines in reading order, furniture removed, with
+	// Page set and N numbered from 1. Table lines carry Table/Row/Col.
+	Lines []extract.Line
+	// Pages is the number of pages read.
+	Pages int
+	// Symbol is the document symbol from the running header (or the
+	// masthead), "" if none was found.
+	Symbol string
+	// JobNumber is the job number from the footer, e.g. "15-05342 (C)".
+	JobNumber string
+	// Links are the URIs of link annotations, in page order, without duplicates.
+	Links []string
+	// Confidence is 0..1: how plausible the decoded text is.
+	Confidence float64
+	// Diagnostics are warnings about the document, each naming where.
+	Diagnostics []Diagnostic
+}
+
+// Diagnostic is one problem found while extracting.
+type Diagnostic struct {
+	Level   string // "warn" or "error"
+	Code    string // stable identifier, e.g. "undecodable-text"
+	Message string
+	Page    int    // 1-based, 0 for the document
+	Font    string // BaseFont, when the problem is a font's
+}
+
+// Extract reads the text of a PDF document. It never panics: a panic in the
+// PDF library or here becomes an error, and time is bounded by ctx and
+// opt.Timeout.
+func Extract(ctx context.Context, data []byte, opt Options) (*Result, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	timeout := opt.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if err := sniff(data); err != nil {
+		return nil, err
+	}
+	type outcome struct {
+		res *Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	guard := make(chan *guardedReader, 1)
+	go func() {
+		var o outcome
+		defer func() {
+			if x := recover(); x != nil {
+				o = outcome{nil, fmt.Errorf("%w: %v", ErrMalformed, x)}
+			}
+			done <- o
+		}()
+		o.res, o.err = extractDoc(ctx, data, opt, guard)
+	}()
+	select {
+	case o := <-done:
+		return o.res, o.err
+	case <-ctx.Done():
+		select {
+		case g := <-guard:
+			g.cancelled.Store(true) // make the library's reads fail so the goroutine ends
+		default:
+		}
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("pdf: extraction timed out: %w", ctx.Err())
+		}
+		return nil, fmt.Errorf("pdf: extraction cancelled: %w", ctx.Err())
+	}
+}
+
+// docState is what one extraction keeps across pages: font decoders (one
+// per font object), resources, diagnostics. Glyphs are per page only.
+type docState struct {
+	r         *lpdf.Reader
+	fonts     map[string]*font
+	resCache  map[string]*resources
+	diags     []Diagnostic
+	seenDiag  map[string]bool
+	fallback  *font
+	links     []string
+	seenLinks map[string]bool
+	glyphBuf  []glyph
+}
+
+func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *guardedReader) (*Result, error) {
+	r, _, err := openPDF(data, func(g *guardedReader) { guard <- g })
+	if err != nil {
+		return nil, err
+	}
+	d := &docState{r: r, fonts: map[string]*font{}, resCache: map[string]*resources{}, seenDiag: map[string]bool{}, seenLinks: map[string]bool{}}
+	w := newPageWalker(r)
+	var pages []pageText
+	tables := 0
+	stats := newTextStats()
+	n := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if opt.MaxPages > 0 && n >= opt.MaxPages {
+			break
+		}
+		p, ok := w.safeNext(func(msg string) { d.warn(n+1, "", "page-tree", msg) })
+		if !ok {
+			break
+		}
+		n++
+		pt := d.page(ctx, p, n, &tables, stats)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pages = append(pages, pt)
+	}
+	if n == 0 {
+		return nil, ErrNoPages
+	}
+	res := &Result{Pages: n, Links: d.links}
+	res.Symbol, res.JobNumber = removeFurniture(pages)
+	seq := 0
+	for _, pt := range pages {
+		for _, l := range pt.lines {
+			if l.furniture {
+				continue
+			}
+			seq++
+			res.Lines = append(res.Lines, extract.Line{Text: l.text, N: seq, Page: pt.page, Table: l.table, Row: l.row, Col: l.col})
+		}
+	}
+	res.Confidence = stats.confidence(d)
+	res.Diagnostics = d.diags
+	return res, nil
+}
+
+func (d *docState) warn(page int, fontName, code, msg string) {
+	key := fmt.Sprint(page, fontName, code, msg)
+	if d.seenDiag[key] || len(d.diags) > 1000 {
+		return
+	}
+	d.seenDiag[key] = true
+	d.diags = append(d.diags, Diagnostic{Level: "warn", Code: code, Message: msg, Page: page, Font: fontName})
+}
+
+func (d *docState) fallbackFont() *font {
+	if d.fallback == nil {
+		d.fallback = &font{name: "(none)", simple: newSimpleEncoding(&standard), fm: [6]float64{0.001, 0, 0, 0.001, 0, 0}, sizeScale: 1}
+		d.fallback.standardWidths()
+	}
+	return d.fallback
+}
+
+func (d *docState) resourcesFor(v lpdf.Value) *resources {
+	key := v.String()
+	if r, ok := d.resCache[key]; ok {
+		return r
+	}
+	r := &resources{v: v, fonts: map[string]*font{}}
+	if len(d.resCache) < 4096 {
+		d.resCache[key] = r
+	}
+	return r
+}
+
+func (d *docState) fontFor(res *resources, name string, page int) (f *font) {
+	if f, ok := res.fonts[name]; ok {
+		return f
+	}
+	v := res.v.Key("Font").Key(name)
+	if v.Kind() != lpdf.Dict {
+		d.warn(page, name, "missing-font", "font resource /"+name+" not found")
+		f = d.fallbackFont()
+		res.fonts[name] = f
+		return f
+	}
+	key := v.String()
+	if f, ok := d.fonts[key]; ok {
+		res.fonts[name] = f
+		return f
+	}
+	defer func() {
+		if x := recover(); x != nil {
+			d.warn(page, v.Key("BaseFont").Name(), "font-unreadable", fmt.Sprintf("font /%s: %v", name, x))
+			f = d.fallbackFont()
+			res.fonts[name] = f
+		}
+	}()
+	f = loadFont(v, func(code, msg string) { d.warn(page, v.Key("BaseFont").Name(), code, msg) })
+	d.fonts[key] = f
+	res.fonts[name] = f
+	return f
+}
+
+func (d *docState) property(res *resources, name string) interface{} {
+	p := res.v.Key("Properties").Key(name)
+	if at := p.Key("ActualText"); at.Kind() == lpdf.String {
+		return textString(at.RawString())
+	}
+	return nil
+}
+
+type pageLine struct {
+	pline
+	furniture bool
+}
+
+type pageText struct {
+	page  int
+	w, h  float64
+	lines []pageLine
+}
+
+var debugLayout = os.Getenv("UNDOC_PDF_DEBUG") != ""
+
+// page interprets one page and lays it out. Problems become diagnostics;
+// the glyphs read before a failure are kept.
+func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, stats *textStats) (pt pageText) {
+	P, W, H := p.displayMatrix()
+	pt = pageText{page: n, w: W, h: H}
+	in := &interp{ctx: ctx, doc: d, page: n, gs: gstate{ctm: P, th: 1}, glyphs: d.glyphBuf[:0]}
+	defer func() {
+		// keep the buffer for the next page; drop references into this one
+		clear(in.glyphs)
+		if cap(in.glyphs) <= 1<<16 {
+			d.glyphBuf = in.glyphs[:0]
+		}
+	}()
+	func() {
+		defer func() {
+			if x := recover(); x != nil {
+				d.warn(n, "", "page-error", fmt.Sprintf("page %d: content could not be read completely: %v", n, x))
+			}
+		}()
+		res := d.resourcesFor(p.resources)
+		data := pageContents(p.v, func(msg string) { d.warn(n, "", "content-unreadable", msg) })
+		if err := in.run(data, res); err != nil {
+			d.warn(n, "", "page-error", fmt.Sprintf("page %d: %v", n, err))
+		}
+	}()
+	func() {
+		defer func() {
+			if x := recover(); x != nil {
+				d.warn(n, "", "annots-unreadable", fmt.Sprint(x))
+			}
+		}()
+		d.collectLinks(p.v)
+	}()
+	if debugLayout {
+		for _, r := range in.rules {
+			fmt.Fprintf(os.Stderr, "p%d rule %+v\n", n, r)
+		}
+	}
+	stats.addPage(n, in.glyphs, d)
+	for _, l := range layoutPage(in.glyphs, in.rules, tables) {
+		pt.lines = append(pt.lines, pageLine{pline: l})
+	}
+	return pt
+}
+
+func pageContents(v lpdf.Value, warn func(string)) []byte {
+	c := v.Key("Contents")
+	switch c.Kind() {
+	case lpdf.Stream:
+		data, err := readStream(c)
+		if err != nil {
+			warn(err.Error())
+		}
+		return data
+	case lpdf.Array:
+		var all []byte
+		for i := 0; i < c.Len() && i < 10000; i++ {
+			data, err := readStream(c.Index(i))
+			if err != nil {
+				warn(err.Error())
+			}
+			all = append(all, data...)
+			all = append(all, '\n')
+			if len(all) > maxStreamBytes {
+				warn("page content larger than limit")
+				break
+			}
+		}
+		return all
+	}
+	return nil
+}
+
+// collectLinks keeps the URIs of link annotations (§12.5.6.5, §12.6.4.7).
+func (d *docState) collectLinks(page lpdf.Value) {
+	an := page.Key("Annots")
+	for i := 0; i < an.Len() && i < 10000; i++ {
+		a := an.Index(i)
+		if a.Key("Subtype").Name() != "Link" {
+			continue
+		}
+		act := a.Key("A")
+		if act.Key("S").Name() != "URI" {
+			continue
+		}
+		u := act.Key("URI")
+		var s string
+		if u.Kind() == lpdf.String {
+			s = u.RawString()
+			if len(s) >= 2 && s[0] == 0xFE && s[1] == 0xFF {
+				s = textString(s)
+			}
+		}
+		if s == "" || d.seenLinks[s] {
+			continue
+		}
+		d.seenLinks[s] = true
+		d.links = append(d.links, s)
+	}
+}

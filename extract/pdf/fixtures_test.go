@@ -1,0 +1,242 @@
+package pdf
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+var seedFixtures = []string{"../../testdata/seed-chromium.pdf", "../../testdata/seed-libreoffice.pdf"}
+
+func extractFile(t testing.TB, path string) *Result {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(context.Background(), data, Options{Timeout: time.Minute})
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return res
+}
+
+func resultText(res *Result) string {
+	var b strings.Builder
+	for _, l := range res.Lines {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// seedBody is seed.txt without the hyperlink targets the dump printed.
+func seedBody(t testing.TB) string {
+	data, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keep []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "http://") || strings.HasPrefix(strings.TrimSpace(l), "https://") {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	return joinLines(keep)
+}
+
+func checkLines(t *testing.T, res *Result) {
+	t.Helper()
+	for i, l := range res.Lines {
+		if l.N != i+1 {
+			t.Fatalf("line %d has N=%d", i+1, l.N)
+		}
+		if l.Page < 1 || l.Page > res.Pages {
+			t.Fatalf("line %d has page %d of %d", l.N, l.Page, res.Pages)
+		}
+		if i > 0 && l.Page < res.Lines[i-1].Page {
+			t.Fatalf("line %d goes back to page %d", l.N, l.Page)
+		}
+		if (l.Table == 0) != (l.Row == 0) || (l.Table == 0) != (l.Col == 0) {
+			t.Fatalf("line %d: inconsistent table fields %+v", l.N, l)
+		}
+		if strings.ContainsRune(l.Text, '\uFFFD') {
+			t.Errorf("line %d (page %d) has U+FFFD: %q", l.N, l.Page, l.Text)
+		}
+		if l.Text != strings.TrimSpace(l.Text) || strings.Contains(l.Text, "  ") {
+			t.Errorf("line %d: untidy spaces %q", l.N, l.Text)
+		}
+	}
+}
+
+var hanPair = regexp.MustCompile(`\p{Han} \p{Han}`)
+
+func TestSeedPDFs(t *testing.T) {
+	body := seedBody(t)
+	want := cjkOnly(body)
+	for _, f := range seedFixtures {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			res := extractFile(t, f)
+			checkLines(t, res)
+			got := resultText(res)
+			rec, prec := recallPrecision(got, body)
+			lcs := lcsLen(cjkOnly(got), want)
+			order := float64(lcs) / float64(len(want))
+			t.Logf("%s: pages=%d lines=%d recall=%.4f precision=%.4f cjk-in-order=%.4f (%d of %d) symbol=%q job=%q confidence=%.3f links=%d",
+				filepath.Base(f), res.Pages, len(res.Lines), rec, prec, order, lcs, len(want), res.Symbol, res.JobNumber, res.Confidence, len(res.Links))
+			if rec < 0.99 || prec < 0.97 {
+				t.Errorf("recall %.4f (want ≥ 0.99), precision %.4f (want ≥ 0.97)", rec, prec)
+			}
+			minOrder, minTables := 0.90, 10
+			if strings.Contains(f, "libreoffice") {
+				// LibreOffice puts the two cells of a table row on different
+				// baselines; few of its tables are found, cells interleave.
+				minOrder, minTables = 0.85, 3
+			}
+			if order < minOrder {
+				t.Errorf("only %.4f of seed.txt's CJK characters come out in order", order)
+			}
+			// ledongthuc's decoding inserts stray 处 and '(' into this text: compare counts
+			for _, r := range []rune{'处', '(', ')'} {
+				if g, w := strings.Count(got, string(r)), strings.Count(body, string(r)); g > w+2 {
+					t.Errorf("%q occurs %d times, seed.txt has %d", r, g, w)
+				}
+			}
+			if m := hanPair.FindString(got); m != "" && strings.Count(got, " ") > 0 {
+				if n := len(hanPair.FindAllString(got, -1)); n > 5 {
+					t.Errorf("%d spaces between CJK characters, e.g. %q", n, m)
+				}
+			}
+			if res.Symbol != "A/70/6 (Introduction)" {
+				t.Errorf("symbol %q", res.Symbol)
+			}
+			if wantJob := strings.Contains(f, "chromium"); wantJob != strings.HasPrefix(res.JobNumber, "15-05342") {
+				t.Errorf("job number %q", res.JobNumber)
+			}
+			if res.Confidence < 0.95 {
+				t.Errorf("confidence %.3f", res.Confidence)
+			}
+			for _, l := range res.Lines {
+				if furnitureLeft.MatchString(l.Text) {
+					t.Errorf("furniture left on page %d: %q", l.Page, l.Text)
+				}
+			}
+			tables := 0
+			for _, l := range res.Lines {
+				if l.Table > tables {
+					tables = l.Table
+				}
+			}
+			if tables < minTables {
+				t.Errorf("found %d tables, the seed has result tables on most pages", tables)
+			}
+		})
+	}
+}
+
+var furnitureLeft = regexp.MustCompile(`^(\d{1,3}/\d{1,3}|15-05342 \(C\).*|A/70/6 \(Introduction\))$`)
+
+// The reference text with page furniture removed: per page (form feed),
+// lines made only of page numbers, job numbers, dates and barcodes, and the
+// running header (the first line of pages after the first, when it repeats).
+var refTokenRe = regexp.MustCompile(`^(\d{1,3}/\d{1,3}|\d{2}-\d{5}|\([A-Z]\)|\d{6}|\*\d{5,}\*)$`)
+
+func stripReference(text string) string {
+	pages := strings.Split(text, "\f")
+	firsts := map[string]int{}
+	first := func(p string) string {
+		for _, l := range strings.Split(p, "\n") {
+			if s := strings.Join(strings.Fields(l), " "); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	for _, p := range pages {
+		firsts[first(p)]++
+	}
+	var out []string
+	for pi, p := range pages {
+		f := first(p)
+		skippedHeader := false
+		for _, l := range strings.Split(p, "\n") {
+			s := strings.Join(strings.Fields(l), " ")
+			if s == "" {
+				continue
+			}
+			if !skippedHeader && pi > 0 && s == f && firsts[f] >= 2 {
+				skippedHeader = true
+				continue
+			}
+			all := true
+			for _, tok := range strings.Fields(s) {
+				if !refTokenRe.MatchString(tok) {
+					all = false
+					break
+				}
+			}
+			if all {
+				continue
+			}
+			out = append(out, s)
+		}
+	}
+	return joinLines(out)
+}
+
+func unFixtures(t testing.TB) []string {
+	m, err := filepath.Glob("../../testdata/pdf/A_81_6_*.pdf")
+	if err != nil || len(m) == 0 {
+		t.Fatalf("no un-en fixtures: %v", err)
+	}
+	return m
+}
+
+func TestUNEnglishPDFs(t *testing.T) {
+	for _, f := range unFixtures(t) {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			res := extractFile(t, f)
+			checkLines(t, res)
+			ref, err := os.ReadFile(strings.TrimSuffix(f, ".pdf") + ".pdftotext.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := stripReference(string(ref))
+			got := resultText(res)
+			rec, prec := recallPrecision(got, want)
+			t.Logf("%s: pages=%d lines=%d recall=%.4f precision=%.4f symbol=%q job=%q confidence=%.3f links=%d diags=%d",
+				filepath.Base(f), res.Pages, len(res.Lines), rec, prec, res.Symbol, res.JobNumber, res.Confidence, len(res.Links), len(res.Diagnostics))
+			if rec < 0.98 {
+				t.Errorf("recall %.4f < 0.98", rec)
+			}
+			if prec < 0.995 {
+				t.Errorf("precision %.4f < 0.995", prec)
+			}
+			if !strings.HasPrefix(res.Symbol, "A/81/6 (Sect. ") {
+				t.Errorf("symbol %q", res.Symbol)
+			}
+			if !regexp.MustCompile(`^26-0\d{4}`).MatchString(res.JobNumber) {
+				t.Errorf("job number %q", res.JobNumber)
+			}
+			furn := furnitureUN(res.Pages)
+			for _, l := range res.Lines {
+				if furn.MatchString(l.Text) {
+					t.Errorf("furniture left on page %d: %q", l.Page, l.Text)
+				}
+			}
+			if res.Confidence < 0.98 {
+				t.Errorf("confidence %.3f", res.Confidence)
+			}
+		})
+	}
+}
+
+func furnitureUN(pages int) *regexp.Regexp {
+	return regexp.MustCompile(fmt.Sprintf(`^(\d{1,2}/%d|26-0\d{4}|\d{1,2}/%d 26-0\d{4}|26-0\d{4} \d{1,2}/%d)$`, pages, pages, pages))
+}

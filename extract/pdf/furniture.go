@@ -1,0 +1,172 @@
+package pdf
+
+// Page furniture: running headers, footers, job numbers, page numbers and
+// barcodes, removed by position and repetition. Tagged PDFs mark these as
+// pagination artifacts (ISO 32000-1:2008 §14.8.2.2.2); untagged ones do
+// not, so position and repetition decide, and the artifact flag only helps.
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+var (
+	pageNoRe   = regexp.MustCompile(`^(\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-|\d{1,4}|第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|Page \d+( of \d+)?)$`)
+	jobRe      = regexp.MustCompile(`^\d{2}-\d{5}[A-Z]?$`)
+	jobFindRe  = regexp.MustCompile(`\b\d{2}-\d{5}[A-Z]?\b(?:\s*\([A-Z]\))?`)
+	langRe     = regexp.MustCompile(`^\([A-Z]{1,2}\)$`)
+	date6Re    = regexp.MustCompile(`^\d{6}$`)
+	barcodeRe  = regexp.MustCompile(`^\*\d{5,}\*$`)
+	symbolRe   = regexp.MustCompile(`^[A-Z]{1,6}(/[A-Za-z0-9.\-]+)+( \([^)]{1,40}\))?(/[A-Za-z0-9.\-]+( [A-Z0-9]{1,3})?)*\*{0,3}$`)
+	symbolFind = regexp.MustCompile(`\b[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?: \([^)]{1,40}\))?(?:/[A-Za-z0-9.\-]+(?: [A-Z0-9]{1,3}\b)?)*`)
+	digitsRe   = regexp.MustCompile(`\d+`)
+)
+
+const (
+	headerBand = 0.095
+	footerBand = 0.905
+	edgeLines  = 3
+)
+
+func furnitureTokens(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		t := f[i]
+		// "4 / 22" split by spaces
+		if i+2 < len(f) && f[i+1] == "/" && pageNoRe.MatchString(t+"/"+f[i+2]) {
+			i += 2
+			continue
+		}
+		if pageNoRe.MatchString(t) || jobRe.MatchString(t) || langRe.MatchString(t) || date6Re.MatchString(t) || barcodeRe.MatchString(t) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// candidates returns the indexes of a page's lines in its header and footer
+// bands (at most edgeLines from each end, in layout order).
+func (pt *pageText) candidates() (head, foot []int) {
+	for i, l := range pt.lines {
+		if l.table != 0 {
+			continue
+		}
+		if l.bottom <= headerBand*pt.h {
+			head = append(head, i)
+		} else if l.top >= footerBand*pt.h {
+			foot = append(foot, i)
+		}
+	}
+	sort.Slice(head, func(a, b int) bool { return pt.lines[head[a]].top < pt.lines[head[b]].top })
+	sort.Slice(foot, func(a, b int) bool { return pt.lines[foot[a]].bottom > pt.lines[foot[b]].bottom })
+	if len(head) > edgeLines {
+		head = head[:edgeLines]
+	}
+	if len(foot) > edgeLines {
+		foot = foot[:edgeLines]
+	}
+	return head, foot
+}
+
+func repKey(s string) string {
+	return digitsRe.ReplaceAllString(strings.Join(strings.Fields(s), " "), "#")
+}
+
+// removeFurniture marks furniture lines and returns the symbol and job
+// number found there.
+func removeFurniture(pages []pageText) (symbol, job string) {
+	count := map[string]int{}
+	for pi := range pages {
+		head, foot := pages[pi].candidates()
+		seen := map[string]bool{}
+		for _, i := range append(head, foot...) {
+			k := repKey(pages[pi].lines[i].text)
+			if !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	minRep := 2
+	if len(pages) >= 8 {
+		minRep = len(pages) / 4
+	}
+	symCount := map[string]int{}
+	var symOrder []string
+	for pi := range pages {
+		pt := &pages[pi]
+		head, foot := pt.candidates()
+		for _, i := range append(head, foot...) {
+			l := &pt.lines[i]
+			t := strings.TrimSpace(l.text)
+			isSym := symbolRe.MatchString(t)
+			switch {
+			case furnitureTokens(t):
+				l.furniture = true
+			case isSym && (pt.page > 1 || count[repKey(t)] >= 2):
+				l.furniture = true
+			case len(pages) > 1 && count[repKey(t)] >= minRep:
+				l.furniture = true
+			case l.artifact && len(pages) > 1 && count[repKey(t)] >= 2:
+				l.furniture = true
+			}
+			if !l.furniture {
+				continue
+			}
+			if isSym || symbolFind.MatchString(t) {
+				s := strings.TrimRight(symbolFind.FindString(t), "* ")
+				if s != "" {
+					if symCount[s] == 0 {
+						symOrder = append(symOrder, s)
+					}
+					symCount[s]++
+				}
+			}
+			if m := jobFindRe.FindString(t); m != "" && (job == "" || len(m) > len(job) && strings.HasPrefix(m, job)) {
+				job = m
+			}
+		}
+	}
+	for _, s := range symOrder {
+		if symbol == "" || symCount[s] > symCount[symbol] {
+			symbol = s
+		}
+	}
+	if symbol == "" && len(pages) > 0 {
+		// the masthead of the first page
+		pt := pages[0]
+		for _, l := range pt.lines {
+			if l.top > 0.25*pt.h {
+				break
+			}
+			if s := symbolFind.FindString(l.text); s != "" && strings.Contains(s, "/") {
+				symbol = strings.TrimRight(s, "* ")
+				break
+			}
+		}
+	}
+	if job == "" {
+		for _, pt := range pages {
+			for _, l := range pt.lines {
+				if l.furniture {
+					continue
+				}
+				if l.top > footerBand*pt.h {
+					if m := jobFindRe.FindString(l.text); m != "" {
+						job = m
+						break
+					}
+				}
+			}
+			if job != "" {
+				break
+			}
+		}
+	}
+	return symbol, job
+}

@@ -1,0 +1,29 @@
+package pdf
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func FuzzExtract(f *testing.F) {
+	paths := append([]string{}, seedFixtures...)
+	if m, _ := filepath.Glob("../../testdata/pdf/A_81_6_Sect.6.pdf"); len(m) > 0 {
+		paths = append(paths, m...)
+	}
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add(onePage("/F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", "BT /F1 12 Tf 72 700 Td (Hello) Tj ET", nil, ""))
+	f.Add(onePage("/F1 "+type0("/Identity-H", "5 0 R"), "BT /F1 12 Tf 72 700 Td <00010002> Tj [<0003> -500 <0004>] TJ ET BI /W 2 /H 2 ID \x00\xff EI", []string{stream("", "beginbfrange <0000> <00FF> <4E00> endbfrange")}, ""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Extract(context.Background(), data, Options{Timeout: 5 * time.Second})
+		if err == nil && res == nil {
+			t.Fatal("nil result without error")
+		}
+	})
+}
