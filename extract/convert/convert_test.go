@@ -430,3 +430,76 @@ func TestFormatsAgree(t *testing.T) {
 		})
 	}
 }
+
+// TestBadDocuments: broken PDFs and HTML error pages end in an error and an
+// error diagnostic for that document, never a panic.
+func TestBadDocuments(t *testing.T) {
+	pdfBytes, err := os.ReadFile(testdata + "seed-chromium.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errorPage, err := os.ReadFile(testdata + "html/un-404-zh.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, format string
+		data         []byte
+	}{
+		{"truncated pdf", "", pdfBytes[:len(pdfBytes)/2]},
+		{"encrypted pdf", "", []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R/Encrypt<</Filter/Standard/V 1/R 2/O(x)/U(y)/P -4>>>>\n%%EOF\n")},
+		{"html error page where a pdf was expected", FormatPDF, errorPage},
+		{"html error page", "", errorPage},
+		{"pdf header and junk", "", append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{0x9c, 0x00, 0xff}, 500)...)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Convert(context.Background(), Input{Data: c.data, Name: "bad", Format: c.format}, Options{})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if res == nil || res.Output == nil {
+				t.Fatal("no output")
+			}
+			var errs int
+			for _, d := range res.Output.Diagnostics {
+				if d.Code == "panic" {
+					t.Fatalf("panic: %s", d.Message)
+				}
+				if d.Level == "error" {
+					errs++
+				}
+			}
+			if errs == 0 {
+				t.Errorf("no error diagnostic: %+v", res.Output.Diagnostics)
+			}
+			t.Logf("%v", err)
+		})
+	}
+}
+
+// BenchmarkHTMLSeed measures HTML → JSON on the GBK seed page.
+func BenchmarkHTMLSeed(b *testing.B) { benchFile(b, "seed.gbk.html") }
+
+// BenchmarkPDFSeed measures PDF → JSON on the Chromium seed PDF.
+func BenchmarkPDFSeed(b *testing.B) { benchFile(b, "seed-chromium.pdf") }
+
+func benchFile(b *testing.B, name string) {
+	data, err := os.ReadFile(testdata + name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		res, err := Convert(context.Background(), Input{Data: data, Name: name}, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := emit.Marshal(res.Output, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu0, len(data))
+}
