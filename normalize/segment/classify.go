@@ -50,24 +50,24 @@ func (v *Vocab) match(t string) start {
 	if t == "" || !v.gate.open(t) {
 		return start{}
 	}
-	if m := v.re.chapter.FindStringSubmatch(t); m != nil {
+	if m := v.re.chapter.find(t); m != nil {
 		if n, ok := normalize.ChineseNumber(m[1]); ok {
 			return start{kind: kChapter, num: n, label: strings.TrimSpace(strings.TrimSuffix(t, m[2])), title: m[2]}
 		}
 	}
-	if m := v.re.subprogramme.FindStringSubmatch(t); m != nil {
+	if m := v.re.subprogramme.find(t); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return start{kind: kSubprogramme, num: n, title: m[2]}
 	}
-	if m := v.re.programme.FindStringSubmatch(t); m != nil {
+	if m := v.re.programme.find(t); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return start{kind: kProgramme, num: n, title: m[2]}
 	}
-	if m := v.re.component.FindStringSubmatch(t); m != nil {
+	if m := v.re.component.find(t); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return start{kind: kComponent, num: n, title: m[2]}
 	}
-	if m := v.re.section.FindStringSubmatch(t); m != nil {
+	if m := v.re.section.find(t); m != nil {
 		return start{kind: kSection, code: m[1], title: m[2]}
 	}
 	if w, ok := v.heading(t); ok {
@@ -79,24 +79,24 @@ func (v *Vocab) match(t string) start {
 	if v.resultsHeader(t) {
 		return start{kind: kResults}
 	}
-	if m := v.re.table.FindStringSubmatch(t); m != nil {
+	if m := v.re.table.find(t); m != nil {
 		if n, ok := normalize.ChineseNumber(m[1]); ok {
 			return start{kind: kTable, num: n, title: m[2]}
 		}
 	}
-	if m := v.re.figure.FindStringSubmatch(t); m != nil {
+	if m := v.re.figure.find(t); m != nil {
 		if n, ok := normalize.ChineseNumber(m[1]); ok {
 			return start{kind: kFigure, num: n, title: m[2]}
 		}
 	}
-	if m := v.re.paragraph.FindStringSubmatch(t); m != nil {
+	if m := v.re.paragraph.find(t); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return start{kind: kParagraph, num: n, code: m[1], title: m[2]}
 	}
 	if _, ok := v.mandateCategory(t); ok {
 		return start{kind: kMandateCategory, title: t}
 	}
-	if m := v.re.mandate.FindStringSubmatch(t); m != nil {
+	if m := v.re.mandate.find(t); m != nil {
 		return start{kind: kMandateItem, code: m[1], title: m[2]}
 	}
 	return start{}

@@ -49,10 +49,10 @@ type Vocab struct {
 	TableNotePrefixes []string `json:"table_note_prefixes"`
 
 	re struct {
-		chapter, section, programme, subprogramme, component *regexp.Regexp
-		paragraph, table, figure, mandate                    *regexp.Regexp
+		chapter, section, programme, subprogramme, component pattern
+		paragraph, table, figure, mandate                    pattern
 	}
-	gate gate
+	gate gate // first runes of every pattern and word
 }
 
 // LoadVocab reads a bundled vocabulary by name, e.g. "zh-programme-plan".
@@ -71,7 +71,7 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		return nil, fmt.Errorf("segment: vocabulary: %w", err)
 	}
 	for _, p := range []struct {
-		dst **regexp.Regexp
+		dst *pattern
 		src string
 		key string
 	}{
@@ -89,7 +89,8 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		if err != nil {
 			return nil, fmt.Errorf("segment: vocabulary %s: %s: %w", v.Name, p.key, err)
 		}
-		*p.dst = re
+		p.dst.re = re
+		p.dst.gate.add(p.src)
 		v.gate.add(p.src)
 	}
 	for _, h := range v.Headings {
@@ -105,6 +106,20 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		v.gate.addWord(c.Title)
 	}
 	return v, nil
+}
+
+// pattern is a compiled regular expression with a gate on its first rune.
+type pattern struct {
+	re   *regexp.Regexp
+	gate gate
+}
+
+// find returns the submatches of s, or nil.
+func (p *pattern) find(s string) []string {
+	if !p.gate.open(s) {
+		return nil
+	}
+	return p.re.FindStringSubmatch(s)
 }
 
 // heading returns the vocabulary entry for an unnumbered heading line.
