@@ -1,8 +1,6 @@
 package segment
 
 import (
-	"strings"
-
 	"github.com/undoc/undoc/ingest/symbol"
 	"github.com/undoc/undoc/store/model"
 )
@@ -12,10 +10,6 @@ import (
 func references(body []*model.Node, v *Vocab) []model.Reference {
 	refs := []model.Reference{}
 	cite := func(text, node string) {
-		// every citation has a slash (a symbol) or 号 (第…号决议)
-		if !strings.Contains(text, "/") && !strings.Contains(text, "号") {
-			return
-		}
 		for _, c := range symbol.FindCitations(text) {
 			r := model.Reference{Kind: c.Kind, Text: c.Text, Node: node}
 			if c.Symbol != "" {
