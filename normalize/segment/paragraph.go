@@ -111,8 +111,11 @@ func setItemIDs(parent string, items []*model.Item) {
 // splitInline splits text at inline markers ㈠, ㈡, … that run in order
 // from the first. It returns the text before the first marker and the items.
 func splitInline(text string) (string, []*model.Item) {
-	for _, style := range []normalize.Style{normalize.StyleParenIdeograph, normalize.StyleParenDigit} {
-		offs := normalize.FindMarkers(text, style)
+	for _, style := range inlineStyles {
+		if !containsAny(text, style.first) { // the run starts at the first marker
+			continue
+		}
+		offs := normalize.FindMarkers(text, style.style)
 		if len(offs) < 2 {
 			continue
 		}
@@ -135,6 +138,25 @@ func splitInline(text string) (string, []*model.Item) {
 		}
 	}
 	return text, nil
+}
+
+// inlineStyles are the markers of sub-items run into a paragraph or item,
+// with how the first one is printed.
+var inlineStyles = []struct {
+	style normalize.Style
+	first []string
+}{
+	{normalize.StyleParenIdeograph, []string{"㈠"}},
+	{normalize.StyleParenDigit, []string{"⑴", "(1)", "（1）"}},
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 func isItemStyle(st normalize.Style) bool {
