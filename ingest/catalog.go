@@ -1,0 +1,170 @@
+package ingest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/undoc/undoc/ingest/symbol"
+)
+
+// Entry is what the catalog remembers about one symbol, language and type.
+type Entry struct {
+	Key          string    `json:"key"`
+	Symbol       string    `json:"symbol"`
+	Lang         string    `json:"lang"`
+	Type         string    `json:"type"`   // "pdf" or "doc"
+	Status       string    `json:"status"` // EntryOK or EntryNotFound
+	SHA256       string    `json:"sha256,omitempty"`
+	Size         int64     `json:"size,omitempty"`
+	URL          string    `json:"url,omitempty"` // where the file was last served from
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	Checked      time.Time `json:"checked"`
+	Expires      time.Time `json:"expires,omitzero"` // for negative entries
+	Reason       string    `json:"reason,omitempty"`
+}
+
+// Entry statuses.
+const (
+	EntryOK       = "ok"
+	EntryNotFound = "not_found"
+)
+
+// Catalog keeps one Entry per key.
+type Catalog interface {
+	Get(key string) (Entry, bool)
+	Put(Entry) error
+}
+
+// EntryKey is the catalog key of a symbol in a language and type.
+func EntryKey(sym symbol.Symbol, lang, typ string) string {
+	return sym.Key() + "|" + lang + "|" + typ
+}
+
+// JSONCatalog keeps each entry in a small JSON file in Dir.
+type JSONCatalog struct {
+	Dir string
+}
+
+// NewJSONCatalog makes dir if needed.
+func NewJSONCatalog(dir string) (*JSONCatalog, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return &JSONCatalog{Dir: dir}, nil
+}
+
+var keyFileRepl = strings.NewReplacer("/", "_", "|", "-", "*", "!", " ", "_", "\\", "_", ":", "#")
+
+func keyFile(key string) string { return keyFileRepl.Replace(key) }
+
+// Get reads the entry for key; a missing or unreadable file is no entry.
+func (c *JSONCatalog) Get(key string) (Entry, bool) {
+	b, err := os.ReadFile(filepath.Join(c.Dir, keyFile(key)+".json"))
+	if err != nil {
+		return Entry{}, false
+	}
+	var e Entry
+	if json.Unmarshal(b, &e) != nil || e.Key != key {
+		return Entry{}, false
+	}
+	return e, true
+}
+
+// Put writes the entry atomically.
+func (c *JSONCatalog) Put(e Entry) error {
+	if e.Key == "" {
+		return errors.New("catalog: entry without key")
+	}
+	b, err := json.MarshalIndent(e, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(c.Dir, keyFile(e.Key)+".json"), append(b, '\n'))
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// Store is the content-addressed raw store: Dir/raw/ab/abcdef… holds the
+// file whose sha256 is abcdef…; Dir/tmp holds downloads in progress.
+type Store struct {
+	Dir string
+}
+
+// BlobPath is where the file with this sha256 (hex) lives.
+func (s Store) BlobPath(sha string) string {
+	return filepath.Join(s.Dir, "raw", sha[:2], sha)
+}
+
+// Has reports whether the file with this sha256 is stored.
+func (s Store) Has(sha string) bool {
+	if len(sha) < 2 {
+		return false
+	}
+	st, err := os.Stat(s.BlobPath(sha))
+	return err == nil && st.Mode().IsRegular()
+}
+
+func (s Store) tmpDir() string { return filepath.Join(s.Dir, "tmp") }
+
+// put moves a complete, checked temp file into the store.
+func (s Store) put(tmp, sha string) (string, error) {
+	dst := s.BlobPath(sha)
+	if s.Has(sha) {
+		os.Remove(tmp)
+		return dst, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		return "", err
+	}
+	os.Chmod(dst, 0o444)
+	return dst, nil
+}
+
+// Blobs lists the sha256 of every stored file.
+func (s Store) Blobs() ([]string, error) {
+	var out []string
+	root := filepath.Join(s.Dir, "raw")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == root {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if d.Type().IsRegular() {
+			out = append(out, d.Name())
+		}
+		return nil
+	})
+	return out, err
+}
