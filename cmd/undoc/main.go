@@ -33,6 +33,9 @@ Usage:
 Commands:
   parse FILE       read one document (text, PDF or HTML) and print its JSON
   refs FILE        list the UN symbols a document cites, one per line
+  fetch SYMBOL...  download documents by UN symbol from ODS and undocs.org
+                   (also @list.txt, or @- to read symbols from standard input)
+  fakeun           serve fixture files the way the UN servers do, for tests and demos
 
 Run 'undoc <command> --help' for a command's flags.
 
@@ -58,8 +61,10 @@ type env struct {
 }
 
 var commands = map[string]command{
-	"parse": {runParse},
-	"refs":  {runRefs},
+	"parse":  {runParse},
+	"refs":   {runRefs},
+	"fetch":  {runFetch},
+	"fakeun": {runFakeUN},
 }
 
 func main() {
