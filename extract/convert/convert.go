@@ -95,13 +95,14 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	out.Document.Source.Format = format
 
 	var lines []extract.Line
+	var decoded string // the whole text, when the format has it at hand
 	switch format {
 	case FormatText:
 		tr, terr := text.Extract(in.Data)
 		if terr != nil {
 			return res, fail(out, "not-text", fmt.Errorf("%w: %v", ErrNotText, terr), terr.Error())
 		}
-		lines = tr.Lines
+		lines, decoded = tr.Lines, tr.Text
 		out.Document.Source.Encoding = tr.Encoding.Name
 		if tr.Encoding.Guessed {
 			diag(out, "info", "encoding-guessed", fmt.Sprintf("the bytes are not UTF-8; read as %s (confidence %.2f)", tr.Encoding.Name, tr.Encoding.Confidence))
@@ -122,7 +123,7 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	}
 
 	lines = splitLongLines(lines, out)
-	quality(lines, out)
+	quality(decoded, lines, out)
 	seg := segment.Segment(lines, opt.Vocab)
 	out.Body, out.References = seg.Body, seg.References
 	out.Diagnostics = append(out.Diagnostics, seg.Diagnostics...)
@@ -266,13 +267,16 @@ func splitLongLines(lines []extract.Line, out *model.Output) []extract.Line {
 }
 
 // quality measures how plausible the extracted text is and reports doubts.
-func quality(lines []extract.Line, out *model.Output) {
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(l.Text)
-		b.WriteByte('\n')
+func quality(text string, lines []extract.Line, out *model.Output) {
+	if text == "" {
+		var b strings.Builder
+		for _, l := range lines {
+			b.WriteString(l.Text)
+			b.WriteByte('\n')
+		}
+		text = b.String()
 	}
-	score, problems := normalize.Confidence(b.String(), true)
+	score, problems := normalize.Confidence(text, true)
 	if out.Document.Quality.TextConfidence == 0 || score < out.Document.Quality.TextConfidence {
 		out.Document.Quality.TextConfidence = round3(score)
 	}

@@ -16,6 +16,7 @@ const minGuessConfidence = 0.6
 
 // Result is a decoded text dump.
 type Result struct {
+	Text     string // the decoded text
 	Lines    []extract.Line
 	Encoding normalize.Encoding
 }
@@ -30,7 +31,7 @@ func Extract(b []byte) (*Result, error) {
 	if enc.Guessed && enc.Confidence < minGuessConfidence {
 		return nil, fmt.Errorf("the bytes are not text in any supported encoding (best guess %s, confidence %.2f)", enc.Name, enc.Confidence)
 	}
-	return &Result{Lines: Split(s), Encoding: enc}, nil
+	return &Result{Text: s, Lines: Split(s), Encoding: enc}, nil
 }
 
 // Split cuts decoded text into numbered lines.

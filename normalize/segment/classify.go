@@ -34,7 +34,7 @@ type start struct {
 	code  string // section letter, paragraph number
 	label string // chapter label as printed
 	title string // title or text on the same line
-	word  HeadingWord
+	word  *HeadingWord
 }
 
 // strong reports whether k opens a numbered or captioned block: these end
@@ -70,7 +70,7 @@ func (v *Vocab) match(t string) start {
 	if m := v.re.section.find(t); m != nil {
 		return start{kind: kSection, code: m[1], title: m[2]}
 	}
-	if w, ok := v.heading(t); ok {
+	if w := v.heading(t); w != nil {
 		return start{kind: kHeading, title: t, word: w}
 	}
 	if rest, ok := v.objective(t); ok {

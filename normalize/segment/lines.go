@@ -24,18 +24,19 @@ type line struct {
 func (l *line) blank() bool { return l.text == "" }
 
 func prepare(in []extract.Line, v *Vocab) []line {
-	out := make([]line, 0, len(in))
-	for _, src := range in {
+	out := make([]line, len(in))
+	for i, src := range in {
+		l := &out[i]
+		l.src = src
 		t := normalize.Fold(src.Text)
 		trimmed := strings.TrimLeft(t, " \t")
-		l := line{src: src, indent: len(t) - len(trimmed)}
+		l.indent = len(t) - len(trimmed)
 		l.text = strings.TrimSpace(trimmed)
 		l.link = isLink(l.text)
 		l.width = displayWidth(l.text)
 		if !l.link {
 			l.match = v.match(l.text)
 		}
-		out = append(out, l)
 	}
 	mergeHeaderCells(out, v)
 	return out

@@ -114,7 +114,7 @@ func (s *segmenter) block(st start) {
 		if slug == "" {
 			slug = "h"
 		}
-		s.push(n, rankHeading, slug, st.word)
+		s.push(n, rankHeading, slug, *st.word)
 	case kParagraph:
 		s.paragraph(st)
 	case kObjective:

@@ -123,13 +123,13 @@ func (p *pattern) find(s string) []string {
 }
 
 // heading returns the vocabulary entry for an unnumbered heading line.
-func (v *Vocab) heading(s string) (HeadingWord, bool) {
-	for _, h := range v.Headings {
-		if s == h.Title {
-			return h, true
+func (v *Vocab) heading(s string) *HeadingWord {
+	for i := range v.Headings {
+		if s == v.Headings[i].Title {
+			return &v.Headings[i]
 		}
 	}
-	return HeadingWord{}, false
+	return nil
 }
 
 // objective returns the text after an objective prefix.
