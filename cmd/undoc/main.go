@@ -36,6 +36,10 @@ Commands:
   fetch SYMBOL...  download documents by UN symbol from ODS and undocs.org
                    (also @list.txt, or @- to read symbols from standard input)
   fakeun           serve fixture files the way the UN servers do, for tests and demos
+  run INPUT...     convert a batch (symbols, files, folders, @lists) into a store;
+                   unchanged documents are skipped, an interrupted run resumes
+  export           write a store's documents as SQLite or CSV analysis tables
+  diff OLD NEW     what changed between two editions (JSON, document files or stored symbols)
 
 Run 'undoc <command> --help' for a command's flags.
 
@@ -65,6 +69,9 @@ var commands = map[string]command{
 	"refs":   {runRefs},
 	"fetch":  {runFetch},
 	"fakeun": {runFakeUN},
+	"run":    {runRun},
+	"export": {runExport},
+	"diff":   {runDiff},
 }
 
 func main() {

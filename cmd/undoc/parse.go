@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/undoc/undoc/extract/convert"
+	"github.com/undoc/undoc/store/atomicfile"
 	"github.com/undoc/undoc/store/emit"
 )
 
@@ -60,7 +61,7 @@ func runParse(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	if *outPath != "" {
-		err = emit.WriteFile(*outPath, b)
+		err = atomicfile.Write(*outPath, b, true)
 	} else {
 		_, err = e.stdout.Write(b)
 	}

@@ -85,14 +85,14 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 		}
 		opt.Vocab = v
 	}
-	if len(in.Data) == 0 {
-		return res, fail(out, "empty", ErrEmpty, "the input has no bytes")
-	}
 	format := in.Format
 	if format == "" {
 		format = Detect(in.Data, in.Name, in.ContentType)
 	}
 	out.Document.Source.Format = format
+	if len(in.Data) == 0 {
+		return res, fail(out, "empty", ErrEmpty, "the input has no bytes")
+	}
 
 	var lines []extract.Line
 	var decoded string // the whole text, when the format has it at hand

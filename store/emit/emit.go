@@ -1,13 +1,11 @@
-// Package emit writes outputs as JSON: indented for one document, one line
-// per document for JSON Lines. Writes to files are atomic.
+// Package emit encodes outputs as JSON: indented for one document, compact
+// for one line per document (JSON Lines), and reads them back.
 package emit
 
 import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/undoc/undoc/store/model"
 )
@@ -39,33 +37,6 @@ func Write(w io.Writer, out *model.Output, indent bool) error {
 	}
 	_, err = w.Write(b)
 	return err
-}
-
-// WriteFile writes data to path atomically: a temporary file in the same
-// directory, synced, then renamed over path.
-func WriteFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }
 
 // Read decodes an output written by Marshal.

@@ -1,0 +1,461 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/undoc/undoc/extract/convert"
+	"github.com/undoc/undoc/ingest/symbol"
+	"github.com/undoc/undoc/store/catalog"
+	"github.com/undoc/undoc/store/diff"
+	"github.com/undoc/undoc/store/emit"
+	"github.com/undoc/undoc/store/model"
+	storerun "github.com/undoc/undoc/store/run"
+)
+
+// exitDiffTrouble: diff could not read one of the editions (as in diff(1)).
+const exitDiffTrouble = 2
+
+const diffUsage = `Usage: undoc diff [flags] OLD NEW
+
+Reports what changed from one edition of a UN document to the next:
+programmes, subprogrammes and components added, removed, renamed or
+renumbered; objectives reworded; expected accomplishments and indicators
+added, removed, reworded (with a character-level diff), moved to another
+parent or renumbered; mandates added or removed.
+
+OLD and NEW are each the JSON written by 'undoc parse', a document file
+(text, PDF or HTML; parsed on the fly), - for standard input (one side
+only), or a UN symbol already converted into the store by 'undoc run'.
+
+Output: --format text (readable; coloured on a terminal), markdown, or json
+(machine-readable, described in README.md). The default is text on a
+terminal and json otherwise.
+
+Exit status: 0 the editions are identical; 1 they differ; 2 wrong flags or
+arguments, or an edition could not be read.
+
+Flags:
+`
+
+func runDiff(ctx context.Context, e *env, args []string) int {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	format := fs.String("format", "", "output: text, markdown or json (default: text on a terminal, json otherwise)")
+	defStore, _ := storerun.DefaultDir()
+	storeDir := fs.String("store", defStore, "store directory, for editions given by UN symbol")
+	lang := fs.String("lang", "zh", "language of editions given by UN symbol")
+	fs.Usage = func() { fmt.Fprint(e.stderr, diffUsage); fs.PrintDefaults() }
+	names, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(names) != 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	if names[0] == "-" && names[1] == "-" {
+		fmt.Fprintln(e.stderr, "undoc diff: only one edition can be read from standard input")
+		return exitUsage
+	}
+	terminal := isTerminal(e.stdout)
+	switch *format {
+	case "":
+		*format = "json"
+		if terminal {
+			*format = "text"
+		}
+	case "text", "markdown", "json":
+	default:
+		fmt.Fprintf(e.stderr, "undoc diff: --format must be text, markdown or json, not %q\n", *format)
+		return exitUsage
+	}
+	src := sides{stdin: e.stdin, store: *storeDir, lang: *lang}
+	var outs [2]*model.Output
+	for i, name := range names {
+		o, err := src.load(ctx, name)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "undoc diff: %s: %v\n", name, err)
+			return exitDiffTrouble
+		}
+		outs[i] = o
+	}
+	rep := diff.Compare(outs[0], outs[1])
+	var b []byte
+	switch *format {
+	case "json":
+		var err error
+		if b, err = diff.Marshal(rep); err != nil {
+			fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)
+			return exitDiffTrouble
+		}
+	case "markdown":
+		b = renderMarkdown(rep)
+	default:
+		b = renderText(rep, terminal && os.Getenv("NO_COLOR") == "")
+	}
+	if _, err := e.stdout.Write(b); err != nil {
+		fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)
+		return exitDiffTrouble
+	}
+	e.log.Debug().Int("changes", len(rep.Changes)).Msg("diff")
+	if rep.Identical {
+		return exitOK
+	}
+	return exitDiffers
+}
+
+// parseInterspersed parses flags given before, between or after the
+// arguments (undoc diff OLD NEW --format markdown); after "--" everything
+// is an argument.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var names []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(names, rest...), nil
+		}
+		if len(rest) == 0 {
+			return names, nil
+		}
+		names = append(names, rest[0])
+		args = rest[1:]
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// sides reads editions.
+type sides struct {
+	stdin io.Reader
+	store string
+	lang  string
+}
+
+// load reads one edition: a JSON output, a document file, standard input,
+// or a symbol's output in the store.
+func (s sides) load(ctx context.Context, name string) (*model.Output, error) {
+	data, err := readInput(name, s.stdin)
+	if errors.Is(err, os.ErrNotExist) {
+		if sym, serr := symbol.Parse(name); serr == nil && !fileLike(name) {
+			return s.fromStore(ctx, sym)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if isOutputJSON(data) {
+		return readOutput(data)
+	}
+	res, err := convert.Convert(ctx, convert.Input{Data: data, Name: name}, convert.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("not read: %w", err)
+	}
+	if res.NoStructure {
+		return nil, errors.New("no UN document structure recognised")
+	}
+	return res.Output, nil
+}
+
+// fileLike tells a path with a document's extension from a symbol such as
+// A/69/6/Rev.1, which has a dot but no such extension.
+func fileLike(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json", ".txt", ".pdf", ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// isOutputJSON tells undoc's JSON from a document: it is an object.
+func isOutputJSON(b []byte) bool {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	b = bytes.TrimLeft(b, " \t\r\n")
+	return len(b) > 0 && b[0] == '{'
+}
+
+func readOutput(b []byte) (*model.Output, error) {
+	o, err := emit.Read(b)
+	if err != nil {
+		return nil, fmt.Errorf("not undoc JSON: %w", err)
+	}
+	if o.SchemaVersion != model.SchemaVersion {
+		return nil, fmt.Errorf("schema_version %q, want %q", o.SchemaVersion, model.SchemaVersion)
+	}
+	return o, nil
+}
+
+// fromStore reads the output that 'undoc run' stored for a symbol.
+func (s sides) fromStore(ctx context.Context, sym symbol.Symbol) (*model.Output, error) {
+	if s.store == "" {
+		return nil, errors.New("no such file, and no store to look the symbol up in (--store)")
+	}
+	path := filepath.Join(s.store, catalog.FileName)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no such file, and no store at %s to look the symbol up in", s.store)
+	}
+	lang, err := symbol.ParseLang(s.lang)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := catalog.OpenReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer cat.Close()
+	doc, ok, err := cat.Get(ctx, storerun.Input{Symbol: sym}.Key(lang))
+	switch {
+	case err != nil:
+		return nil, err
+	case !ok:
+		return nil, fmt.Errorf("not in the store %s (convert it first: undoc run %s)", s.store, sym)
+	case !doc.Done() || doc.JSONPath == "":
+		return nil, fmt.Errorf("in the store, but not read: %s", doc.Error)
+	}
+	b, err := os.ReadFile(filepath.Join(s.store, filepath.FromSlash(doc.JSONPath)))
+	if err != nil {
+		return nil, err
+	}
+	return readOutput(b)
+}
+
+// Rendering.
+
+// chinese is how a unit is printed in the document.
+var chinese = map[string]string{
+	diff.KindProgramme:    "方案",
+	diff.KindSubprogramme: "次级方案",
+	diff.KindComponent:    "构成部分",
+}
+
+// where names an entry: its id and, as printed, its number, marker or
+// mandate symbol; f formats the id and the rest.
+func where(kind string, en *diff.Entry, f notation) string {
+	s := ""
+	switch {
+	case en.Number != nil:
+		s += " " + chinese[kind] + " " + strconv.Itoa(*en.Number)
+	case en.Marker != nil:
+		s += " " + *en.Marker
+	case en.Mandate != nil:
+		m := en.Mandate
+		sym := m.Number
+		if m.Symbol != nil {
+			sym = *m.Symbol
+		}
+		var ctx []string
+		if m.Subprogramme != nil {
+			ctx = append(ctx, "次级方案 "+strconv.Itoa(*m.Subprogramme))
+		}
+		if m.Category != nil {
+			ctx = append(ctx, *m.Category)
+		}
+		s += " " + sym
+		if len(ctx) > 0 {
+			s += " (" + strings.Join(ctx, ", ") + ")"
+		}
+	}
+	return f.code(en.ID) + f.text(s)
+}
+
+// notation writes ids and text in an output format.
+type notation struct{ code, text func(string) string }
+
+func plain(s string) string { return s }
+
+var (
+	textFormat     = notation{plain, plain}
+	markdownFormat = notation{func(s string) string { return "`" + s + "`" }, mdEscape.Replace}
+)
+
+// subject is the entry a change is about, "old → new" when it moved.
+func subject(c diff.Change, f notation) string {
+	switch {
+	case c.Old == nil:
+		return where(c.Kind, c.New, f)
+	case c.New == nil:
+		return where(c.Kind, c.Old, f)
+	}
+	o, n := where(c.Kind, c.Old, f), where(c.Kind, c.New, f)
+	if o == n {
+		return o
+	}
+	return o + " → " + n
+}
+
+// printed is the text of an added or removed entry as printed.
+func printed(en *diff.Entry) string {
+	if en.Mandate != nil {
+		return en.Mandate.Number + " " + en.Text
+	}
+	return en.Text
+}
+
+// summary is "6 changes: 2 added, 1 moved, …".
+func summary(r *diff.Report) string {
+	if r.Identical {
+		return "no changes"
+	}
+	keys := make([]string, 0, len(r.Summary))
+	for k := range r.Summary {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%d %s", r.Summary[k], k)
+	}
+	n := len(r.Changes)
+	noun := "changes"
+	if n == 1 {
+		noun = "change"
+	}
+	return fmt.Sprintf("%d %s: %s", n, noun, strings.Join(parts, ", "))
+}
+
+func sideName(s diff.Side) string {
+	name := s.URI
+	if s.Symbol != nil {
+		name = *s.Symbol + " " + s.URI
+	}
+	if s.Format != "" {
+		name += " (" + s.Format + ")"
+	}
+	return name
+}
+
+// ANSI styles for the text format on a terminal.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiDel    = "\x1b[31;9m" // red, struck through
+	ansiIns    = "\x1b[32;4m" // green, underlined
+)
+
+// renderText writes the report for reading: with colours on a terminal,
+// else with [-deleted-] and {+inserted+} marks as wdiff does.
+func renderText(r *diff.Report, color bool) []byte {
+	var b strings.Builder
+	paint := func(style, s string) string {
+		if !color {
+			return s
+		}
+		return style + s + ansiReset
+	}
+	del := func(s string) string {
+		if color {
+			return ansiDel + s + ansiReset
+		}
+		return "[-" + s + "-]"
+	}
+	ins := func(s string) string {
+		if color {
+			return ansiIns + s + ansiReset
+		}
+		return "{+" + s + "+}"
+	}
+	fmt.Fprintf(&b, "%s\n%s\n%s\n", paint(ansiBold, "--- "+sideName(r.Old)), paint(ansiBold, "+++ "+sideName(r.New)), summary(r))
+	for _, c := range r.Changes {
+		style := ansiYellow
+		switch c.Change {
+		case diff.Added:
+			style = ansiGreen
+		case diff.Removed:
+			style = ansiRed
+		}
+		fmt.Fprintf(&b, "\n%s  %s", paint(style+ansiBold, c.Kind+" "+c.Change), subject(c, textFormat))
+		if c.Similarity != nil {
+			fmt.Fprintf(&b, "  (similarity %.3f)", *c.Similarity)
+		}
+		b.WriteString("\n  ")
+		switch {
+		case c.Old == nil:
+			b.WriteString(ins(printed(c.New)))
+		case c.New == nil:
+			b.WriteString(del(printed(c.Old)))
+		case len(c.Diff) > 0:
+			for _, ed := range c.Diff {
+				switch ed.Op {
+				case diff.OpDelete:
+					b.WriteString(del(ed.Text))
+				case diff.OpInsert:
+					b.WriteString(ins(ed.Text))
+				default:
+					b.WriteString(ed.Text)
+				}
+			}
+		default:
+			b.WriteString(c.New.Text)
+		}
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
+
+// mdEscape keeps text from being read as Markdown or HTML.
+var mdEscape = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`, `~`, `\~`, `|`, `\|`, `#`, `\#`,
+	`&`, `&amp;`, `<`, `&lt;`, `>`, `&gt;`)
+
+// renderMarkdown writes the report as a Markdown list, deletions and
+// insertions as <del> and <ins> (emphasis markers do not work next to CJK
+// punctuation).
+func renderMarkdown(r *diff.Report) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Changes from %s to %s\n\n%s.\n", mdEscape.Replace(sideName(r.Old)), mdEscape.Replace(sideName(r.New)), summary(r))
+	if len(r.Changes) > 0 {
+		b.WriteByte('\n')
+	}
+	for _, c := range r.Changes {
+		fmt.Fprintf(&b, "- **%s %s** %s", c.Kind, c.Change, subject(c, markdownFormat))
+		if c.Similarity != nil {
+			fmt.Fprintf(&b, " (similarity %.3f)", *c.Similarity)
+		}
+		b.WriteString("\n\n  ")
+		switch {
+		case c.Old == nil:
+			b.WriteString("<ins>" + mdEscape.Replace(printed(c.New)) + "</ins>")
+		case c.New == nil:
+			b.WriteString("<del>" + mdEscape.Replace(printed(c.Old)) + "</del>")
+		case len(c.Diff) > 0:
+			for _, ed := range c.Diff {
+				t := mdEscape.Replace(ed.Text)
+				switch ed.Op {
+				case diff.OpDelete:
+					b.WriteString("<del>" + t + "</del>")
+				case diff.OpInsert:
+					b.WriteString("<ins>" + t + "</ins>")
+				default:
+					b.WriteString(t)
+				}
+			}
+		default:
+			b.WriteString(mdEscape.Replace(c.New.Text))
+		}
+		b.WriteString("\n\n")
+	}
+	return []byte(strings.TrimRight(b.String(), "\n") + "\n")
+}

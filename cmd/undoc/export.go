@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/undoc/undoc/store/export"
+	storerun "github.com/undoc/undoc/store/run"
+)
+
+const exportUsage = `Usage: undoc export [--store DIR] [--format sqlite|csv] --out PATH
+
+Writes the documents of a store as analysis tables: documents, nodes,
+accomplishments, indicators, mandates and references. Each row of the
+tree's tables carries doc_id, node_id and the chapter, programme,
+subprogramme and component it sits under.
+
+--format sqlite writes one SQLite database at PATH (replaced atomically);
+REFERENCES is an SQL keyword, so that table is also the view refs.
+--format csv writes documents.csv, nodes.csv and so on into the folder PATH.
+A run may be going on in the same store: the export reads what was
+committed when it started.
+
+Example:
+  undoc export --out undoc.sqlite
+  sqlite3 undoc.sqlite 'SELECT programme, subprogramme, count(*) FROM indicators GROUP BY 1, 2'
+
+Standard output gets one JSON line with the rows written per table.
+
+Flags:
+`
+
+func runExport(ctx context.Context, e *env, args []string) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	defStore, derr := storerun.DefaultDir()
+	storeDir := fs.String("store", defStore, "store directory written by undoc run")
+	format := fs.String("format", "sqlite", "sqlite (one database file) or csv (one file per table in a folder)")
+	out := fs.String("out", "", "the database file (sqlite) or folder (csv) to write")
+	fs.Usage = func() { fmt.Fprint(e.stderr, exportUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() != 0 || *out == "" {
+		if *out == "" {
+			fmt.Fprintln(e.stderr, "undoc export: --out is required")
+		}
+		fs.Usage()
+		return exitUsage
+	}
+	if *storeDir == "" {
+		fmt.Fprintf(e.stderr, "undoc export: no --store and no default store: %v\n", derr)
+		return exitUsage
+	}
+	var (
+		c   export.Counts
+		err error
+	)
+	switch strings.ToLower(*format) {
+	case "sqlite":
+		c, err = export.SQLite(ctx, *storeDir, *out)
+	case "csv":
+		c, err = export.CSV(ctx, *storeDir, *out)
+	default:
+		fmt.Fprintf(e.stderr, "undoc export: --format must be sqlite or csv, not %q\n", *format)
+		return exitUsage
+	}
+	if err != nil {
+		e.log.Error().Err(err).Str("store", *storeDir).Str("out", *out).Msg("export failed")
+		return exitFailed
+	}
+	if c.Unreadable > 0 {
+		e.log.Warn().Int("documents", c.Unreadable).Msg("some outputs could not be read; their documents rows say why")
+	}
+	line, _ := json.Marshal(c)
+	fmt.Fprintln(e.stdout, string(line))
+	return exitOK
+}
