@@ -33,7 +33,7 @@ func (s *segmenter) mandates() {
 	}
 	var item *model.Mandate
 	for {
-		j := s.next(s.i, false)
+		j := s.next(s.i)
 		if j < 0 {
 			break
 		}

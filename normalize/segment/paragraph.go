@@ -35,7 +35,7 @@ func (s *segmenter) paragraph(st start) {
 func (s *segmenter) paragraphBody(node *model.Node, lead []string, last *line) {
 	var items []*itemText
 	for {
-		j := s.next(s.i, false)
+		j := s.next(s.i)
 		if j < 0 {
 			break
 		}
@@ -200,7 +200,7 @@ func (s *segmenter) residue(j int, textEnd string) (int, bool) {
 			continue
 		}
 		if l.link {
-			after := s.next(k, false)
+			after := s.next(k)
 			if after < 0 || s.classify(&s.lines[after]).kind != kNone || len(frag) == 0 {
 				return 0, false
 			}
@@ -213,6 +213,19 @@ func (s *segmenter) residue(j int, textEnd string) (int, bool) {
 		frag = append(frag, l)
 	}
 	return 0, false
+}
+
+// untilBlock reads the lines from s.i up to the next line that opens a block.
+func (s *segmenter) untilBlock() []*line {
+	var ls []*line
+	for {
+		j := s.next(s.i)
+		if j < 0 || s.classify(&s.lines[j]).kind != kNone {
+			return ls
+		}
+		ls = append(ls, &s.lines[j])
+		s.i = j + 1
+	}
 }
 
 // addFigureText appends scattered lines to the chapter's latest figure.
@@ -236,27 +249,13 @@ func (s *segmenter) loose() {
 	if !s.structured {
 		// Front matter (masthead, distribution, agenda item) before the
 		// first heading is no part of the tree; it is kept in the result.
-		for {
-			j := s.next(s.i, false)
-			if j < 0 || s.classify(&s.lines[j]).kind != kNone {
-				break
-			}
-			s.front = append(s.front, s.lines[j].text)
-			s.i = j + 1
+		for _, l := range s.untilBlock() {
+			s.front = append(s.front, l.text)
 		}
 		return
 	}
 	if s.figure != nil {
-		var ls []*line
-		for {
-			j := s.next(s.i, false)
-			if j < 0 || s.classify(&s.lines[j]).kind != kNone {
-				break
-			}
-			ls = append(ls, &s.lines[j])
-			s.i = j + 1
-		}
-		s.addFigureText(ls)
+		s.addFigureText(s.untilBlock())
 		return
 	}
 	first := &s.lines[s.i]
@@ -275,14 +274,9 @@ func (s *segmenter) objective(st start) {
 	node := &model.Node{Kind: model.KindObjective, Span: s.span(first)}
 	parts := []string{st.title}
 	s.i++
-	for {
-		j := s.next(s.i, false)
-		if j < 0 || s.classify(&s.lines[j]).kind != kNone {
-			break
-		}
-		parts = append(parts, s.lines[j].text)
-		node.Span.Extend(s.span(&s.lines[j]))
-		s.i = j + 1
+	for _, l := range s.untilBlock() {
+		parts = append(parts, l.text)
+		node.Span.Extend(s.span(l))
 	}
 	node.Text = normalize.JoinLines(parts)
 	s.leaf(node, "objective")
@@ -294,16 +288,7 @@ func (s *segmenter) figureBlock(st start) {
 	node.Title, node.Span = s.title(st.title, false)
 	s.leaf(node, "fig"+strconv.Itoa(st.num))
 	s.figure = node
-	var ls []*line
-	for {
-		j := s.next(s.i, false)
-		if j < 0 || s.classify(&s.lines[j]).kind != kNone {
-			break
-		}
-		ls = append(ls, &s.lines[j])
-		s.i = j + 1
-	}
-	if len(ls) > 0 {
+	if ls := s.untilBlock(); len(ls) > 0 {
 		var texts []string
 		for _, l := range ls {
 			texts = append(texts, l.text)

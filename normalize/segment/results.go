@@ -37,7 +37,7 @@ func (s *segmenter) results() {
 		return rows[len(rows)-1]
 	}
 	for {
-		j := s.next(s.i, false)
+		j := s.next(s.i)
 		if j < 0 {
 			break
 		}

@@ -145,7 +145,7 @@ func (s *segmenter) title(first string, chapter bool) (string, model.Span) {
 		lastFull = s.isFull(&s.lines[s.i-1])
 	}
 	for len(parts) < 3 {
-		j := s.next(s.i, false)
+		j := s.next(s.i)
 		if j < 0 {
 			break
 		}
@@ -246,7 +246,7 @@ func (s *segmenter) span(l *line) model.Span {
 
 // next returns the index of the next line at or after j that has text and
 // is not a hyperlink, or -1.
-func (s *segmenter) next(j int, _ bool) int {
+func (s *segmenter) next(j int) int {
 	for ; j < len(s.lines); j++ {
 		if !s.lines[j].blank() && !s.lines[j].link {
 			return j

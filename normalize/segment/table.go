@@ -19,7 +19,7 @@ func (s *segmenter) table(st start) {
 	var order [][2]int
 	var note []string
 	for {
-		j := s.next(s.i, false)
+		j := s.next(s.i)
 		if j < 0 {
 			break
 		}
@@ -84,7 +84,7 @@ func (s *segmenter) tableTitle(first string) (string, model.Span) {
 		parts = append(parts, first)
 	}
 	for len(parts) < 3 {
-		j := s.next(s.i, false)
+		j := s.next(s.i)
 		if j < 0 {
 			break
 		}
