@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/undoc/undoc/ingest/symbol"
+	"github.com/undoc/undoc/store/raw"
 )
 
 // Entry is what the catalog remembers about one symbol, language and type.
@@ -111,27 +111,25 @@ func writeFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-// Store is the content-addressed raw store: Dir/raw/ab/abcdef… holds the
-// file whose sha256 is abcdef…; Dir/tmp holds downloads in progress.
+// Store is the content-addressed raw store (store/raw): Dir/raw/ab/abcdef…
+// holds the file whose sha256 is abcdef…; Dir/tmp holds downloads in
+// progress, kept for resuming.
 type Store struct {
 	Dir string
 }
 
+func (s Store) raw() *raw.Store { return &raw.Store{Dir: s.Dir} }
+
 // BlobPath is where the file with this sha256 (hex) lives.
-func (s Store) BlobPath(sha string) string {
-	return filepath.Join(s.Dir, "raw", sha[:2], sha)
-}
+func (s Store) BlobPath(sha string) string { return s.raw().Path(sha) }
 
 // Has reports whether the file with this sha256 is stored.
-func (s Store) Has(sha string) bool {
-	if len(sha) < 2 {
-		return false
-	}
-	st, err := os.Stat(s.BlobPath(sha))
-	return err == nil && st.Mode().IsRegular()
-}
+func (s Store) Has(sha string) bool { return len(sha) >= 2 && s.raw().Has(sha, -1) }
 
-func (s Store) tmpDir() string { return filepath.Join(s.Dir, "tmp") }
+// Blobs lists the sha256 of every stored file.
+func (s Store) Blobs() ([]string, error) { return s.raw().Sums() }
+
+func (s Store) tmpDir() string { return s.raw().TempDir() }
 
 // put moves a complete, checked temp file into the store.
 func (s Store) put(tmp, sha string) (string, error) {
@@ -148,23 +146,4 @@ func (s Store) put(tmp, sha string) (string, error) {
 	}
 	os.Chmod(dst, 0o444)
 	return dst, nil
-}
-
-// Blobs lists the sha256 of every stored file.
-func (s Store) Blobs() ([]string, error) {
-	var out []string
-	root := filepath.Join(s.Dir, "raw")
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == root {
-				return filepath.SkipDir
-			}
-			return err
-		}
-		if d.Type().IsRegular() {
-			out = append(out, d.Name())
-		}
-		return nil
-	})
-	return out, err
 }
