@@ -401,7 +401,7 @@ func texts(out *model.Output) map[string]string {
 }
 
 // agreeing lists the renderings of the seed that must give its tree.
-var agreeing = []string{"seed.gbk.html"}
+var agreeing = []string{"seed.gbk.html", "seed-chromium.pdf", "seed-libreoffice.pdf"}
 
 // TestFormatsAgree: the PDF and HTML renderings of the seed give the same
 // tree as seed.txt: the same ids, counts, and every objective,
@@ -502,4 +502,21 @@ func benchFile(b *testing.B, name string) {
 		}
 	}
 	reportCPU(b, cpu0, len(data))
+}
+
+// TestEmptyHasFormat: even an empty input's output names a format, so it
+// stays valid against the schema.
+func TestEmptyHasFormat(t *testing.T) {
+	res, err := Convert(context.Background(), Input{Name: "empty.pdf"}, Options{})
+	if !errors.Is(err, ErrEmpty) {
+		t.Fatalf("error %v", err)
+	}
+	b, _ := emit.Marshal(res.Output, false)
+	v, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err := compileSchema(t).Validate(v); err != nil {
+		t.Errorf("output not valid: %v", err)
+	}
+	if res.Output.Document.Source.Format != FormatPDF {
+		t.Errorf("format %q", res.Output.Document.Source.Format)
+	}
 }

@@ -4,7 +4,7 @@
 # (apt-get install poppler-utils). Usage: extract/pdf/bench.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-runs=${1:-20}
+runs=${1:-21}
 seed=testdata/seed-chromium.pdf
 sect24=testdata/pdf/A_81_6_Sect.24.pdf
 
@@ -17,9 +17,10 @@ if ! command -v pdftotext >/dev/null; then
 fi
 
 # one process per document for both tools, as a user would run them
-bin=$(mktemp -d)/pdftext
-trap 'rm -rf "$(dirname "$bin")"' EXIT
-cat >"$(dirname "$bin")/main.go" <<'GO'
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+mkdir "$dir/pdftext" "$dir/timeit"
+cat >"$dir/pdftext/main.go" <<'GO'
 package main
 
 import (
@@ -45,19 +46,60 @@ func main() {
 	}
 }
 GO
-go build -o "$bin" "$(dirname "$bin")/main.go"
+# timeit RUNS NAME CMD... :: NAME CMD...: runs the commands in turn
+# (interleaved, so that all see the same machine state) and prints the
+# median wall and CPU (user+system, from rusage) time of each
+cat >"$dir/timeit/main.go" <<'GO'
+package main
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timeit() { # prints the median wall time in ms of $runs runs of "$@"
-	for _ in $(seq "$runs"); do
-		s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N)
-		echo $(((e - s) / 1000))
-	done | median | awk '{printf "%.1f", $1/1000}'
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+func median(v []float64) float64 { slices.Sort(v); return v[len(v)/2] }
+
+func main() {
+	runs, _ := strconv.Atoi(os.Args[1])
+	var cmds [][]string
+	cur := []string{}
+	for _, a := range os.Args[2:] {
+		if a == "::" {
+			cmds, cur = append(cmds, cur), []string{}
+			continue
+		}
+		cur = append(cur, a)
+	}
+	cmds = append(cmds, cur)
+	wall := make([][]float64, len(cmds))
+	cpu := make([][]float64, len(cmds))
+	for r := 0; r < runs; r++ {
+		for i, c := range cmds {
+			cmd := exec.Command(c[1], c[2:]...)
+			start := time.Now()
+			if err := cmd.Run(); err != nil {
+				fmt.Fprintln(os.Stderr, c, err)
+				os.Exit(1)
+			}
+			wall[i] = append(wall[i], float64(time.Since(start).Microseconds())/1000)
+			u := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			cpu[i] = append(cpu[i], float64(u.Utime.Nano()+u.Stime.Nano())/1e6)
+		}
+	}
+	for i, c := range cmds {
+		fmt.Printf("  %-20s median wall %6.1f ms   cpu %6.1f ms\n", c[0], median(wall[i]), median(cpu[i]))
+	}
 }
+GO
+go build -o "$dir/pdftext.bin" "$dir/pdftext/main.go"
+go build -o "$dir/timeit.bin" "$dir/timeit/main.go"
 for f in "$seed" "$sect24"; do
 	pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
-	# interleave the tools so that both see the same machine state
-	u=$(timeit "$bin" "$f"); p=$(timeit pdftotext -layout "$f" -)
-	u2=$(timeit "$bin" "$f"); p2=$(timeit pdftotext -layout "$f" -)
-	echo "$(basename "$f") ($pages pages), median of $runs runs, ms:  undoc $u / $u2   pdftotext -layout $p / $p2"
+	echo "== $(basename "$f") ($pages pages), $runs runs each"
+	"$dir/timeit.bin" "$runs" undoc "$dir/pdftext.bin" "$f" :: "pdftotext -layout" pdftotext -layout "$f" /dev/null
 done

@@ -93,7 +93,7 @@ func lookupPredefinedCMap(name string) (*predefinedCMap, bool) {
 
 // decode maps one code (already split by the codespace) to Unicode.
 func (p *predefinedCMap) decode(code []byte) string {
-	v := codeValue(string(code))
+	v := codeValue(code)
 	switch p.kind {
 	case "ucs2":
 		if v >= 0xD800 && v <= 0xDFFF {
@@ -134,12 +134,12 @@ func (p *predefinedCMap) decode(code []byte) string {
 
 // isHalfWidth reports whether a code of a Unicode/legacy CMap is a
 // single-byte or ASCII code, drawn half-width in CJK fonts.
-func (p *predefinedCMap) isHalfWidth(code []byte) bool {
+func (p *predefinedCMap) isHalfWidth(code string) bool {
 	switch p.kind {
 	case "mb", "utf8":
 		return len(code) == 1
 	case "ucs2", "utf16":
-		return codeValue(string(code)) < 0x7F
+		return codeValue(code) < 0x7F
 	}
 	return false
 }

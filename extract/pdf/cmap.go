@@ -240,7 +240,7 @@ func (cm *cmap) cid(code uint32) (uint32, bool) {
 
 // split returns the length in bytes of the code at the start of b, following
 // the codespace ranges (§9.7.6.2). With no codespace, codes are def bytes.
-func splitCode(cs []csRange, b []byte, def int) int {
+func splitCode[T ~string | ~[]byte](cs []csRange, b T, def int) int {
 	if len(cs) == 0 {
 		if def > len(b) {
 			return len(b)
@@ -286,7 +286,7 @@ func splitCode(cs []csRange, b []byte, def int) int {
 	return best
 }
 
-func codeValue(s string) uint32 {
+func codeValue[T ~string | ~[]byte](s T) uint32 {
 	var v uint32
 	for i := 0; i < len(s) && i < 4; i++ {
 		v = v<<8 | uint32(s[i])

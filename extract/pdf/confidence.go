@@ -35,11 +35,16 @@ func isPrivateUse(r rune) bool {
 
 func (s *textStats) addPage(page int, gl []glyph, d *docState) {
 	per := map[*font]*fontPageStats{}
-	for _, g := range gl {
-		fs := per[g.font]
-		if fs == nil {
-			fs = &fontPageStats{}
-			per[g.font] = fs
+	var last *font
+	var fs *fontPageStats
+	for i := range gl {
+		g := &gl[i]
+		if fs == nil || g.font != last {
+			last, fs = g.font, per[g.font]
+			if fs == nil {
+				fs = &fontPageStats{}
+				per[g.font] = fs
+			}
 		}
 		for _, r := range g.text {
 			if unicode.IsSpace(r) {

@@ -120,6 +120,10 @@ type docState struct {
 	links     []string
 	seenLinks map[string]bool
 	glyphBuf  []glyph
+	// contentBuf is reused for each page's content bytes, scratch for
+	// each page's layout
+	contentBuf []byte
+	scratch    scratch
 }
 
 func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *guardedReader) (*Result, error) {
@@ -270,7 +274,10 @@ func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, sta
 			}
 		}()
 		res := d.resourcesFor(p.resources)
-		data := pageContents(p.v, func(msg string) { d.warn(n, "", "content-unreadable", msg) })
+		data := pageContents(d.contentBuf[:0], p.v, func(msg string) { d.warn(n, "", "content-unreadable", msg) })
+		if cap(data) <= 16<<20 {
+			d.contentBuf = data[:0] // for the next page: nothing keeps a reference into it
+		}
 		if err := in.run(data, res); err != nil {
 			d.warn(n, "", "page-error", fmt.Sprintf("page %d: %v", n, err))
 		}
@@ -289,29 +296,29 @@ func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, sta
 		}
 	}
 	stats.addPage(n, in.glyphs, d)
-	for _, l := range layoutPage(in.glyphs, in.rules, tables) {
+	for _, l := range layoutPage(in.glyphs, in.rules, tables, H, &d.scratch) {
 		pt.lines = append(pt.lines, pageLine{pline: l})
 	}
 	return pt
 }
 
-func pageContents(v lpdf.Value, warn func(string)) []byte {
+// pageContents appends the decoded content streams of a page to buf.
+func pageContents(buf []byte, v lpdf.Value, warn func(string)) []byte {
 	c := v.Key("Contents")
 	switch c.Kind() {
 	case lpdf.Stream:
-		data, err := readStream(c)
+		data, err := appendStream(buf, c)
 		if err != nil {
 			warn(err.Error())
 		}
 		return data
 	case lpdf.Array:
-		var all []byte
+		all := buf
 		for i := 0; i < c.Len() && i < 10000; i++ {
-			data, err := readStream(c.Index(i))
-			if err != nil {
+			var err error
+			if all, err = appendStream(all, c.Index(i)); err != nil {
 				warn(err.Error())
 			}
-			all = append(all, data...)
 			all = append(all, '\n')
 			if len(all) > maxStreamBytes {
 				warn("page content larger than limit")
@@ -320,7 +327,7 @@ func pageContents(v lpdf.Value, warn func(string)) []byte {
 		}
 		return all
 	}
-	return nil
+	return buf
 }
 
 // collectLinks keeps the URIs of link annotations (§12.5.6.5, §12.6.4.7).

@@ -58,25 +58,41 @@ type glyphCode struct {
 const maxStreamBytes = 64 << 20
 
 // readStream returns the decoded bytes of a stream, bounded.
-func readStream(v lpdf.Value) (data []byte, err error) {
+func readStream(v lpdf.Value) ([]byte, error) { return appendStream(nil, v) }
+
+// appendStream appends the decoded bytes of a stream to dst, bounded.
+func appendStream(dst []byte, v lpdf.Value) (data []byte, err error) {
+	data = dst
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("stream: %v", r)
 		}
 	}()
 	if v.Kind() != lpdf.Stream {
-		return nil, fmt.Errorf("not a stream")
+		return dst, fmt.Errorf("not a stream")
 	}
 	rc := v.Reader()
 	defer rc.Close()
-	data, err = io.ReadAll(io.LimitReader(rc, maxStreamBytes+1))
-	if len(data) > maxStreamBytes {
-		return data[:maxStreamBytes], fmt.Errorf("stream larger than %d bytes", maxStreamBytes)
+	start := len(dst)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, e := rc.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data)-start > maxStreamBytes {
+			return data[:start+maxStreamBytes], fmt.Errorf("stream larger than %d bytes", maxStreamBytes)
+		}
+		if e == io.EOF {
+			return data, nil
+		}
+		if e != nil {
+			if e == io.ErrUnexpectedEOF && len(data) > start {
+				e = nil // truncated zlib tail: keep what decoded
+			}
+			return data, e
+		}
 	}
-	if err == io.ErrUnexpectedEOF && len(data) > 0 {
-		err = nil // truncated zlib tail: keep what decoded
-	}
-	return data, err
 }
 
 func numArray(v lpdf.Value) []float64 {
@@ -302,8 +318,7 @@ func (f *font) standardWidths() {
 
 // decodeString splits a shown string into character codes (§9.4.3) and
 // maps each to text and width.
-func (f *font) decodeString(s string, out []glyphCode) []glyphCode {
-	b := []byte(s)
+func (f *font) decodeString(b string, out []glyphCode) []glyphCode {
 	for len(b) > 0 {
 		n := 1
 		if f.composite {
@@ -312,7 +327,7 @@ func (f *font) decodeString(s string, out []glyphCode) []glyphCode {
 				n = 1
 			}
 		}
-		code := codeValue(string(b[:n]))
+		code := codeValue(b[:n])
 		g := glyphCode{code: code, n: n}
 		g.text = f.text(code, b[:n])
 		g.width = f.width(code, b[:n])
@@ -323,7 +338,7 @@ func (f *font) decodeString(s string, out []glyphCode) []glyphCode {
 	return out
 }
 
-func (f *font) text(code uint32, raw []byte) string {
+func (f *font) text(code uint32, raw string) string {
 	if f.toUni != nil {
 		if s, ok := f.toUni.lookup(code); ok {
 			return s
@@ -340,7 +355,7 @@ func (f *font) text(code uint32, raw []byte) string {
 			if s, ok := f.memo[code]; ok {
 				return s
 			}
-			s := f.pre.decode(raw)
+			s := f.pre.decode([]byte(raw))
 			if s == "" {
 				f.bad++
 				s = "\uFFFD"
@@ -367,7 +382,7 @@ func (f *font) text(code uint32, raw []byte) string {
 // width returns the horizontal displacement of a code in text space per
 // unit of font size (§9.2.4: glyph space is 1/1000 of text space, except
 // for Type 3 fonts which use FontMatrix).
-func (f *font) width(code uint32, raw []byte) float64 {
+func (f *font) width(code uint32, raw string) float64 {
 	if f.vertical {
 		return 0
 	}
@@ -385,7 +400,7 @@ func (f *font) width(code uint32, raw []byte) float64 {
 			known = false
 			if f.pre.isHalfWidth(raw) {
 				// Adobe character collections put proportional ASCII at CIDs 1–95.
-				v := codeValue(string(raw))
+				v := codeValue(raw)
 				if v >= 0x20 && v < 0x7F {
 					if w, ok := f.cidW[v-0x1F]; ok {
 						return w / 1000

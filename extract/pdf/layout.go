@@ -9,9 +9,9 @@ package pdf
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // pline is one output line of a page before furniture removal.
@@ -24,13 +24,6 @@ type pline struct {
 	artifact        bool
 }
 
-type segment struct {
-	x0, x1   float64
-	text     string
-	artifact bool
-	nonSpace int
-}
-
 type textRow struct {
 	glyphs      []glyph
 	base        float64
@@ -38,6 +31,7 @@ type textRow struct {
 	size        float64
 	x0, x1      float64
 	segs        []segment
+	spans       []interval // segments joined across word spaces: no gutter runs there
 }
 
 func isCJK(r rune) bool {
@@ -67,43 +61,52 @@ func firstRune(s string) rune {
 }
 
 func lastRune(s string) rune {
-	var last rune
-	for _, r := range s {
-		last = r
-	}
-	return last
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
-// buildRows groups glyphs of one direction into visual rows.
+// buildRows groups glyphs of one direction into visual rows. It sorts gl
+// by baseline; each row's glyphs are a part of gl.
 func buildRows(gl []glyph) []*textRow {
 	if len(gl) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(gl, func(a, b glyph) int { return cmpFloat(a.y, b.y) })
-	var rows []*textRow
-	var cur *textRow
-	for _, g := range gl {
-		if cur != nil {
-			tol := 0.3 * math.Max(math.Min(g.size, cur.size), 1)
-			if math.Abs(g.y-cur.base) <= tol {
-				cur.glyphs = append(cur.glyphs, g)
-				if g.size > cur.size && !g.space {
-					cur.size = g.size
+	sortByY(gl)
+	var starts []int
+	var base, size float64
+	for i := range gl {
+		g := &gl[i]
+		if i > 0 {
+			tol := 0.3 * math.Max(math.Min(g.size, size), 1)
+			if math.Abs(g.y-base) <= tol {
+				if g.size > size && !g.space {
+					size = g.size
 				}
 				continue
 			}
 		}
-		cur = &textRow{base: g.y, size: g.size, glyphs: []glyph{g}}
-		rows = append(rows, cur)
+		starts = append(starts, i)
+		base, size = g.y, g.size
 	}
-	for _, r := range rows {
-		r.finish()
+	slab := make([]textRow, len(starts))
+	rows := make([]*textRow, len(starts))
+	var buf []float64
+	for k, i := range starts {
+		e := len(gl)
+		if k+1 < len(starts) {
+			e = starts[k+1]
+		}
+		r := &slab[k]
+		r.glyphs = gl[i:e:e] // full: an append (mergeScripts) copies
+		r.base, r.size = gl[i].y, gl[i].size
+		buf = r.finish(buf)
+		rows[k] = r
 	}
 	rows = mergeScripts(rows)
 	for _, r := range rows {
 		slices.SortStableFunc(r.glyphs, func(a, b glyph) int { return cmpFloat(a.x, b.x) })
 		r.glyphs = dedupe(r.glyphs)
-		r.finish()
+		buf = r.finish(buf)
 	}
 	// drop rows that are only spaces
 	out := rows[:0]
@@ -115,28 +118,75 @@ func buildRows(gl []glyph) []*textRow {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].base < out[j].base })
+	slices.SortStableFunc(out, func(a, b *textRow) int { return cmpFloat(a.base, b.base) })
 	return out
 }
 
-func (r *textRow) finish() {
-	r.top, r.bottom = math.Inf(1), math.Inf(-1)
-	r.x0, r.x1 = math.Inf(1), math.Inf(-1)
-	var sizes []float64
-	for _, g := range r.glyphs {
-		if g.space {
+// sortByY sorts glyphs by baseline, keeping the order of equal ones.
+// Content streams draw text in runs on one baseline, so it sorts the runs
+// and then moves each glyph once: glyphs are large.
+func sortByY(gl []glyph) {
+	if slices.IsSortedFunc(gl, func(a, b glyph) int { return cmpFloat(a.y, b.y) }) {
+		return
+	}
+	type run struct {
+		y          float64
+		start, end int32
+	}
+	var runs []run
+	for i := range gl {
+		if n := len(runs); n > 0 && gl[i].y == runs[n-1].y {
+			runs[n-1].end = int32(i + 1)
 			continue
 		}
-		sizes = append(sizes, g.size)
+		runs = append(runs, run{gl[i].y, int32(i), int32(i + 1)})
+	}
+	slices.SortStableFunc(runs, func(a, b run) int { return cmpFloat(a.y, b.y) })
+	idx := make([]int32, 0, len(gl))
+	for _, r := range runs {
+		for i := r.start; i < r.end; i++ {
+			idx = append(idx, i)
+		}
+	}
+	// place gl[idx[j]] at j, one cycle of the permutation at a time
+	for i := range idx {
+		if idx[i] < 0 || int(idx[i]) == i {
+			continue
+		}
+		tmp := gl[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				gl[j] = tmp
+				break
+			}
+			gl[j] = gl[k]
+			j = k
+		}
+	}
+}
+
+// finish sets the row's size, baseline and extent from its glyphs; buf is
+// scratch space, returned for reuse.
+func (r *textRow) finish(buf []float64) []float64 {
+	r.x0, r.x1 = math.Inf(1), math.Inf(-1)
+	sizes := buf[:0]
+	for i := range r.glyphs {
+		if g := &r.glyphs[i]; !g.space {
+			sizes = append(sizes, g.size)
+		}
 	}
 	if len(sizes) > 0 {
-		sort.Float64s(sizes)
+		slices.Sort(sizes)
 		r.size = sizes[len(sizes)*3/4]
 	}
 	// baseline: that of the glyphs with the common size
 	var sum float64
 	var n int
-	for _, g := range r.glyphs {
+	for i := range r.glyphs {
+		g := &r.glyphs[i]
 		if g.space {
 			continue
 		}
@@ -144,18 +194,19 @@ func (r *textRow) finish() {
 			sum += g.y
 			n++
 		}
-		r.top = math.Min(r.top, g.y-0.8*g.size)
-		r.bottom = math.Max(r.bottom, g.y+0.2*g.size)
-		r.x0 = math.Min(r.x0, g.x)
-		r.x1 = math.Max(r.x1, g.x+g.w)
+		r.x0 = min(r.x0, g.x)
+		r.x1 = max(r.x1, g.x+g.w)
 	}
 	if n > 0 {
 		r.base = sum / float64(n)
 	}
-	if math.IsInf(r.top, 0) {
-		r.top, r.bottom = r.base-r.size, r.base
+	// the extent of the common size, so that one odd glyph does not
+	// change the gaps to the rows above and below
+	r.top, r.bottom = r.base-0.8*r.size, r.base+0.2*r.size
+	if math.IsInf(r.x0, 0) {
 		r.x0, r.x1 = 0, 0
 	}
+	return sizes
 }
 
 // mergeScripts folds rows of smaller glyphs (superscripts, subscripts,
@@ -207,131 +258,32 @@ func mergeScripts(rows []*textRow) []*textRow {
 // dedupe drops glyphs drawn twice at (nearly) the same place, as for fake
 // bold or shadows. gl is sorted by x.
 func dedupe(gl []glyph) []glyph {
-	out := gl[:0]
-	for i, g := range gl {
+	n := 0
+	for i := range gl {
+		g := &gl[i]
 		dup := false
-		for j := len(out) - 1; j >= 0 && j >= len(out)-4; j-- {
-			o := out[j]
-			if o.text == g.text && math.Abs(o.x-g.x) < 0.15*g.size && math.Abs(o.y-g.y) < 0.15*g.size {
+		for j := n - 1; j >= 0 && j >= n-4; j-- {
+			o := &gl[j]
+			if math.Abs(o.x-g.x) < 0.15*g.size && math.Abs(o.y-g.y) < 0.15*g.size && o.text == g.text {
 				dup = true
 				break
 			}
 		}
-		_ = i
 		if !dup {
-			out = append(out, g)
+			if n != i {
+				gl[n] = *g
+			}
+			n++
 		}
 	}
-	return out
+	return gl[:n]
 }
 
-// splitSegments cuts a row into segments at wide gaps and builds each
-// segment's text, with one space where words are visibly apart.
-func (r *textRow) splitSegments() {
-	r.segs = r.segs[:0]
-	var b strings.Builder
-	var seg segment
-	started := false
-	var prev *glyph
-	pendingSpace := false
-	allArtifact := true
-	flush := func() {
-		if started {
-			seg.text = strings.TrimSpace(b.String())
-			seg.artifact = allArtifact
-			if seg.text != "" {
-				r.segs = append(r.segs, seg)
-			}
-		}
-		b.Reset()
-		seg = segment{}
-		started = false
-		prev = nil
-		pendingSpace = false
-		allArtifact = true
-	}
-	for i := range r.glyphs {
-		g := &r.glyphs[i]
-		if g.space || strings.TrimSpace(g.text) == "" {
-			if started {
-				pendingSpace = true
-			}
-			continue
-		}
-		if prev != nil {
-			gap := g.x - (prev.x + prev.w)
-			em := math.Max(math.Max(prev.size, g.size), 1)
-			if gap > splitGapEm*em {
-				flush()
-			} else {
-				a, c := lastRune(prev.text), firstRune(g.text)
-				cjkA, cjkC := isCJK(a), isCJK(c)
-				space := false
-				switch {
-				case cjkA && cjkC:
-					space = false // never between CJK glyphs, even if the PDF has a space
-				case pendingSpace:
-					space = gap > -0.05*em
-				default:
-					space = gap > spaceGapEm*em
-				}
-				if space {
-					b.WriteByte(' ')
-				}
-			}
-		}
-		if !started {
-			seg.x0 = g.x
-			started = true
-		}
-		b.WriteString(g.text)
-		seg.x1 = math.Max(seg.x1, g.x+g.w)
-		seg.nonSpace++
-		if !g.artifact {
-			allArtifact = false
-		}
-		prev = g
-		pendingSpace = false
-	}
-	flush()
-}
-
-const (
-	splitGapEm = 0.5
-	spaceGapEm = 0.22
-)
-
-func joinSegs(segs []segment) string {
-	var b strings.Builder
-	for i, s := range segs {
-		if i > 0 {
-			a, c := lastRune(segs[i-1].text), firstRune(s.text)
-			if !(isCJK(a) && isCJK(c)) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(s.text)
-	}
-	return b.String()
-}
-
-func rowLine(r *textRow, segs []segment) pline {
-	l := pline{text: joinSegs(segs), top: r.top, bottom: r.bottom, base: r.base, size: r.size}
-	l.x0, l.x1 = math.Inf(1), math.Inf(-1)
-	l.artifact = true
-	for _, s := range segs {
-		l.x0 = math.Min(l.x0, s.x0)
-		l.x1 = math.Max(l.x1, s.x1)
-		if !s.artifact {
-			l.artifact = false
-		}
-	}
-	return l
-}
-
-// layoutPage turns a page's glyphs into lines in reading order.
-func layoutPage(gl []glyph, rules []rule, tables *int) []pline {
+// layoutPage turns a page's glyphs into lines in reading order. h is the
+// page height; sc may be reused from page to page.
+func layoutPage(gl []glyph, rules []rule, tables *int, h float64, sc *scratch) []pline {
 	var out []pline
+	sc.reset()
 	// group by direction; upright text first
 	var byDir [4][]glyph
 	upright := true
@@ -354,13 +306,14 @@ func layoutPage(gl []glyph, rules []rule, tables *int) []pline {
 		}
 		rows := buildRows(byDir[d])
 		for _, r := range rows {
-			r.splitSegments()
+			r.splitSegments(sc)
 		}
-		var rl []rule
+		pg := &page{tables: tables, bodyTop: math.Inf(-1), bodyBottom: math.Inf(1)}
 		if d == 0 {
-			rl = rules
+			pg.rules = rules
+			pg.bodyTop, pg.bodyBottom = headerBand*h, footerBand*h
 		}
-		out = append(out, arrangeRows(rows, rl, tables)...)
+		out = append(out, arrangeRows(rows, pg)...)
 	}
 	return out
 }

@@ -28,18 +28,31 @@ const (
 type operand struct {
 	k opKind
 	n float64
-	s string // string bytes, or name without '/'
-	a []operand
-	d map[string]operand
+	s string    // string bytes, or name without '/'
+	a []operand // array elements; for a dictionary, keys and values in turn
 }
 
 func (o operand) num() float64 { return o.n }
+
+// key returns the value of a dictionary entry.
+func (o operand) key(name string) (operand, bool) {
+	if o.k != kDict {
+		return operand{}, false
+	}
+	for i := 0; i+1 < len(o.a); i += 2 {
+		if o.a[i].s == name {
+			return o.a[i+1], true
+		}
+	}
+	return operand{}, false
+}
 
 const maxNesting = 32
 
 type lexer struct {
 	b   []byte
 	pos int
+	tmp []byte // reused to decode strings
 }
 
 func isWS(c byte) bool {
@@ -144,7 +157,79 @@ func (l *lexer) next() (tokKind, operand, string) {
 	case "null":
 		return tOperand, operand{}, ""
 	}
-	return tOp, operand{}, string(w)
+	return tOp, operand{}, opName(w)
+}
+
+// opName returns an operator's keyword, without allocating for the
+// operators of text, paths and graphics state.
+func opName(w []byte) string {
+	switch string(w) {
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "Td":
+		return "Td"
+	case "TD":
+		return "TD"
+	case "Tm":
+		return "Tm"
+	case "Tf":
+		return "Tf"
+	case "T*":
+		return "T*"
+	case "Tc":
+		return "Tc"
+	case "Tw":
+		return "Tw"
+	case "Tz":
+		return "Tz"
+	case "TL":
+		return "TL"
+	case "Ts":
+		return "Ts"
+	case "Tr":
+		return "Tr"
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	case "cm":
+		return "cm"
+	case "re":
+		return "re"
+	case "rg":
+		return "rg"
+	case "RG":
+		return "RG"
+	case "gs":
+		return "gs"
+	case "Do":
+		return "Do"
+	case "BDC":
+		return "BDC"
+	case "BMC":
+		return "BMC"
+	case "EMC":
+		return "EMC"
+	case "cs":
+		return "cs"
+	case "CS":
+		return "CS"
+	case "sc":
+		return "sc"
+	case "scn":
+		return "scn"
+	case "SC":
+		return "SC"
+	case "SCN":
+		return "SCN"
+	case "f*":
+		return "f*"
+	case "W*":
+		return "W*"
+	}
+	return string(w)
 }
 
 func parseNumber(w []byte) (float64, bool) {
@@ -195,7 +280,20 @@ func parseNumber(w []byte) (float64, bool) {
 }
 
 func (l *lexer) literal() string {
-	var out []byte
+	// most strings have no escapes, nesting or line ends: one copy
+	for i := l.pos; i < len(l.b); i++ {
+		c := l.b[i]
+		if c == ')' {
+			s := string(l.b[l.pos:i])
+			l.pos = i + 1
+			return s
+		}
+		if c == '(' || c == '\\' || c == '\r' {
+			break
+		}
+	}
+	out := l.tmp[:0]
+	defer func() { l.tmp = out }()
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -270,7 +368,8 @@ func unhexDigit(c byte) int {
 }
 
 func (l *lexer) hex() string {
-	out := make([]byte, 0, 16)
+	out := l.tmp[:0]
+	defer func() { l.tmp = out }()
 	hi := -1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -354,7 +453,7 @@ func (l *lexer) object(t tokKind, o operand, depth int) (operand, bool) {
 		if depth > maxNesting {
 			return operand{}, false
 		}
-		d := operand{k: kDict, d: map[string]operand{}}
+		d := operand{k: kDict}
 		for {
 			t2, o2, _ := l.next()
 			if t2 == tEOF || t2 == tDictClose {
@@ -379,12 +478,44 @@ func (l *lexer) object(t tokKind, o operand, depth int) (operand, bool) {
 			if !ok {
 				return d, false
 			}
-			if len(d.d) < 4096 {
-				d.d[o2.s] = v
+			if len(d.a) < 8192 {
+				d.a = append(d.a, o2, v)
 			}
 		}
 	}
 	return operand{}, true
+}
+
+// dictEntry reads a dictionary whose "<<" has been read and keeps only
+// the entry for key.
+func (l *lexer) dictEntry(key string) operand {
+	d := operand{k: kDict}
+	for {
+		t, o, _ := l.next()
+		switch {
+		case t == tEOF || t == tDictClose:
+			return d
+		case t == tArrOpen || t == tDictOpen:
+			if _, ok := l.object(t, o, 2); !ok {
+				return d
+			}
+		case t == tOperand && o.k == kName:
+			t2, o2, _ := l.next()
+			if t2 == tEOF || t2 == tDictClose {
+				return d
+			}
+			if t2 == tOp {
+				continue
+			}
+			v, ok := l.object(t2, o2, 2)
+			if !ok {
+				return d
+			}
+			if o.s == key && len(d.a) == 0 {
+				d.a = append(d.a, o, v)
+			}
+		}
+	}
 }
 
 // skipInlineImage moves past the data of an inline image, positioned just

@@ -1,120 +1,44 @@
 package pdf
 
-// Tables and columns from geometry: whitespace gutters shared by
-// consecutive rows, and ruling lines (paths painted as thin rectangles or
-// line segments, ISO 32000-1:2008 §8.5.3). PDF has no table structure of
-// its own unless tagged (§14.8.4.3.4); this works on any file.
+// Tables and column layouts from geometry: gutters shared by consecutive
+// rows (gutters.go), shown to part columns (evidence.go), with hanging
+// labels set apart (labels.go), and cells grouped into table rows
+// (tablerows.go). PDF has no table structure of its own unless tagged
+// (ISO 32000-1:2008 §14.8.4.3.4); this works on any file, and uses ruling
+// lines (§8.5.3) where there are some.
 
 import (
 	"math"
-	"regexp"
-	"sort"
-	"strings"
-	"unicode/utf8"
+	"slices"
 )
 
-type interval struct{ a, b float64 }
-
-// gapsOf returns the gaps of at least minW between the given (sorted,
-// merged) intervals.
-func gapsOf(iv []interval, minW float64) []interval {
-	var out []interval
-	for i := 1; i < len(iv); i++ {
-		if iv[i].a-iv[i-1].b >= minW {
-			out = append(out, interval{iv[i-1].b, iv[i].a})
-		}
-	}
-	return out
-}
-
-func mergeIntervals(iv []interval) []interval {
-	sort.Slice(iv, func(i, j int) bool { return iv[i].a < iv[j].a })
-	out := iv[:0]
-	for _, x := range iv {
-		if n := len(out); n > 0 && x.a <= out[n-1].b {
-			if x.b > out[n-1].b {
-				out[n-1].b = x.b
-			}
-			continue
-		}
-		out = append(out, x)
-	}
-	return out
-}
-
-// survivingGaps keeps the parts of gaps not covered by segs, at least minW wide.
-func survivingGaps(gaps []interval, segs []segment, minW float64) []interval {
-	var out []interval
-	for _, g := range gaps {
-		parts := []interval{g}
-		for _, s := range segs {
-			var next []interval
-			for _, p := range parts {
-				if s.x1 <= p.a || s.x0 >= p.b {
-					next = append(next, p)
-					continue
-				}
-				if s.x0 > p.a {
-					next = append(next, interval{p.a, s.x0})
-				}
-				if s.x1 < p.b {
-					next = append(next, interval{s.x1, p.b})
-				}
-			}
-			parts = next
-		}
-		for _, p := range parts {
-			if p.b-p.a >= minW {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
-
-var labelRe = regexp.MustCompile(`^(\(?[0-9]{1,3}(\.[0-9]{1,3})*[.)]?|\(?[a-zA-Z][.)]|\([a-z]{1,2}\)|\(?[ivxlcIVXLC]{1,6}[.)]|[A-Z]\.|[•·\-–—*]{1,3}|[㈠-㈩]|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}/[0-9]{1,4}( [A-Z])?|[0-9]{1,4} \([A-Z]+\))$`)
-
-func isLabel(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return true
-	}
-	if utf8.RuneCountInString(s) > 12 {
-		return false
-	}
-	return labelRe.MatchString(s)
-}
-
-func isNumericCell(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || strings.ContainsRune(" .,%[]()–-—+/", r)) {
-			return false
-		}
-	}
-	return true
-}
-
+// block is a run of rows with the gutters their text leaves free.
 type block struct {
 	rows    []*textRow
 	gutters []interval
+	narrow  bool // gutters down to narrowGutterEm were allowed
 }
 
+// page is what table finding needs to know of the page: its ruling
+// lines, the tables numbered so far, and the body between the running
+// header and footer bands, where tables are.
+type page struct {
+	rules               []rule
+	tables              *int
+	bodyTop, bodyBottom float64
+}
+
+// inBody reports whether a row lies between the header and footer bands.
+func (pg *page) inBody(r *textRow) bool { return r.bottom > pg.bodyTop && r.top < pg.bodyBottom }
+
 // arrangeRows orders rows into lines, finding tables and column layouts.
-func arrangeRows(rows []*textRow, rules []rule, tables *int) []pline {
+func arrangeRows(rows []*textRow, pg *page) []pline {
 	var out []pline
 	for i := 0; i < len(rows); {
-		j, gutters := growBlock(rows, i, rules)
-		if j-i >= 2 && len(gutters) > 0 {
-			b := block{rows: rows[i:j], gutters: gutters}
-			if ls, ok := b.arrange(rules, tables); ok {
-				out = append(out, ls...)
-				i = j
-				continue
-			}
+		if e, ls, ok := findTable(rows, i, pg); ok {
+			out = append(out, ls...)
+			i = e
+			continue
 		}
 		out = append(out, rowLine(rows[i], rows[i].segs))
 		i++
@@ -122,187 +46,155 @@ func arrangeRows(rows []*textRow, rules []rule, tables *int) []pline {
 	return out
 }
 
-func growBlock(rows []*textRow, i int, rules []rule) (int, []interval) {
-	r0 := rows[i]
-	minW := 0.8 * r0.size
-	var iv []interval
-	for _, s := range r0.segs {
-		iv = append(iv, interval{s.x0, s.x1})
+// findTable looks for a table or column layout that starts at row i. It
+// returns the end of the rows it covers and their lines.
+func findTable(rows []*textRow, i int, pg *page) (e int, out []pline, ok bool) {
+	if !pg.inBody(rows[i]) {
+		return 0, nil, false
 	}
-	union := mergeIntervals(iv)
-	gaps := gapsOf(union, minW)
-	j := i + 1
-	for ; j < len(rows); j++ {
-		r := rows[j]
-		prev := rows[j-1]
-		if r.top-prev.bottom > 2.5*math.Max(r.size, prev.size) {
-			break
+	for _, em := range [...]float64{narrowGutterEm, wideGutterEm} {
+		j, gutters := growBlock(rows, i, pg, em)
+		if j-i < 2 || len(gutters) == 0 {
+			continue
 		}
-		if math.Abs(r.size-prev.size) > 0.15*math.Max(r.size, prev.size) {
-			break
+		b := block{rows: rows[i:j], gutters: gutters, narrow: em < wideGutterEm}
+		e, out, ok, later := b.arrange(pg, 0)
+		if ok {
+			return i + e, out, true
 		}
-		if rowArtifact(r) != rowArtifact(prev) {
-			break
+		if later {
+			break // a table, but from a row further down
 		}
-		var ng []interval
-		if len(gaps) == 0 {
-			if j > i+1 {
-				break
-			}
-			// the block must show a gutter from its first two rows on
-			for _, s := range r.segs {
-				union = append(union, interval{s.x0, s.x1})
-			}
-			union = mergeIntervals(union)
-			ng = gapsOf(union, minW)
-		} else {
-			ng = survivingGaps(gaps, r.segs, minW)
-		}
-		if len(ng) == 0 {
-			break
-		}
-		if len(r.segs) < 2 && r.segs[0].x1 < ng[0].a+0.01 && r.top-prev.bottom > 0.8*r.size {
-			// a lone line in the first column after a gap: running text again
-			break
-		}
-		if len(r.segs) < 2 && hasRuleBetween(rules, prev, r) {
-			// a rule closing the table, followed by running text
-			break
-		}
-		gaps = ng
 	}
-	if len(gaps) == 0 {
-		return i + 1, nil
-	}
-	return j, gaps
+	return 0, nil, false
 }
 
-// column returns the column index of a segment.
-func (b *block) column(s segment) int {
-	c := 0
-	mid := (s.x0 + s.x1) / 2
-	for _, g := range b.gutters {
-		if mid > g.b-0.01 || s.x0 >= g.b-0.5 {
-			c++
-		}
-	}
-	return c
-}
+func (b *block) column(s segment) int { return columnOf(b.gutters, s) }
 
-func (b *block) cells() [][]string {
+// occupancy returns which columns of each row have text.
+func (b *block) occupancy() [][]bool {
 	n := len(b.gutters) + 1
-	cells := make([][]string, len(b.rows))
+	flat := make([]bool, len(b.rows)*n)
+	occ := make([][]bool, len(b.rows))
 	for i, r := range b.rows {
-		cs := make([][]segment, n)
+		occ[i] = flat[i*n : (i+1)*n : (i+1)*n]
 		for _, s := range r.segs {
-			c := b.column(s)
-			cs[c] = append(cs[c], s)
-		}
-		cells[i] = make([]string, n)
-		for c := range cs {
-			cells[i][c] = joinSegs(cs[c])
+			occ[i][b.column(s)] = true
 		}
 	}
-	return cells
+	return occ
 }
 
-func (b *block) arrange(rules []rule, tables *int) ([]pline, bool) {
-	cells := b.cells()
+// cellText returns the text of row k in column c.
+func (b *block) cellText(k, c int) string {
+	var segs []segment
+	for _, s := range b.rows[k].segs {
+		if b.column(s) == c {
+			segs = append(segs, s)
+		}
+	}
+	return joinSegs(segs)
+}
+
+// numericRow reports whether a cell of row k right of the first column
+// holds a figure.
+func (b *block) numericRow(k int) bool {
+	for c := 1; c <= len(b.gutters); c++ {
+		if isNumericCell(b.cellText(k, c)) {
+			return true
+		}
+	}
+	return false
+}
+
+func count(v []bool) int {
+	k := 0
+	for _, x := range v {
+		if x {
+			k++
+		}
+	}
+	return k
+}
+
+// arrange lays out a block as a table or a column layout, or fails; later
+// says that a table starts further down. It returns the rows [0, e) of
+// the block it covers. depth bounds the re-arrangements after dropping
+// label gutters or trimming rows.
+func (b *block) arrange(pg *page, depth int) (e int, out []pline, ok, later bool) {
+	rules := pg.rules
+	if depth > 8 {
+		return 0, nil, false, false
+	}
+	occ := b.occupancy()
+	side := b.sideBySide(occ)
 	n := len(b.gutters) + 1
 	multi := 0
-	for _, row := range cells {
-		k := 0
-		for _, c := range row {
-			if c != "" {
-				k++
-			}
-		}
-		if k >= 2 {
+	for _, o := range side {
+		if count(o) >= 2 {
 			multi++
 		}
 	}
 	if multi < 2 {
-		return nil, false
+		return 0, nil, false, false
 	}
-	labelCol := make([]bool, n)
-	for c := 0; c < n; c++ {
-		labelCol[c] = true
-		for i, row := range cells {
-			if len(b.rows[i].segs) < 2 {
-				continue // a wrapped last line under a hanging label
-			}
-			if !isLabel(row[c]) {
-				labelCol[c] = false
-				break
-			}
+	if keep := b.evident(occ, rules); len(keep) < len(b.gutters) {
+		// narrow gutters the rows do not show are no columns
+		if len(keep) == 0 {
+			return 0, nil, false, false
 		}
+		nb := block{rows: b.rows, gutters: keep, narrow: b.narrow}
+		return nb.arrange(pg, depth+1)
 	}
 	// Hanging labels ("6.1   The Office ...", "68/74   Title") are not
 	// columns: drop the gutter right of every label column.
+	label := b.labelColumns(occ, side)
 	var keep []interval
-	dropped := make([]bool, n)
 	for c := 0; c < n-1; c++ {
-		if labelCol[c] {
-			dropped[c] = true
-			continue
+		if !label[c] {
+			keep = append(keep, b.gutters[c])
 		}
-		keep = append(keep, b.gutters[c])
 	}
 	if len(keep) == 0 {
-		return nil, false
+		return 0, nil, false, false
 	}
 	if len(keep) < len(b.gutters) {
-		nb := block{rows: b.rows, gutters: keep}
-		// labels on both sides of a remaining gutter: a column layout
-		// (two columns of lists), read left column first.
-		if len(keep) == 1 && dropped[0] {
-			g := keep[0]
-			left := subRows(b.rows, math.Inf(-1), g.a+0.01)
-			right := subRows(b.rows, g.b-0.01, math.Inf(1))
-			var out []pline
-			for _, r := range left {
-				out = append(out, rowLine(r, r.segs))
-			}
-			for _, r := range right {
-				out = append(out, rowLine(r, r.segs))
-			}
-			return out, true
+		// labels on both sides of the one remaining gutter, each before
+		// text: a column layout (two lists side by side), read left first
+		if k := slices.Index(b.gutters, keep[0]); len(keep) == 1 && label[0] && k+2 < n && label[k+1] && !label[k+2] {
+			return len(b.rows), b.columnLayout(keep[0]), true, false
 		}
-		return nb.arrange(rules, tables)
+		nb := block{rows: b.rows, gutters: keep, narrow: b.narrow}
+		return nb.arrange(pg, depth+1)
 	}
-	if !b.aligned() {
-		return nil, false
+	if !b.aligned(side) {
+		return 0, nil, false, false
 	}
-	*tables++
-	t := *tables
+	lg := b.lineGap(occ)
+	s, e := b.trim(side, rules, lg)
+	if s > 0 {
+		// rows before the table proper: the table starts further down,
+		// where its own gutters are found
+		return 0, nil, false, true
+	}
+	if e < len(b.rows) {
+		// rows after the table proper: lay out the rest anew
+		nb := block{rows: b.rows[:e], narrow: b.narrow}
+		nb.gutters = nb.columnGaps()
+		if e < 2 || len(nb.gutters) == 0 {
+			return 0, nil, false, false
+		}
+		return nb.arrange(pg, depth+1)
+	}
+	*pg.tables++
+	return len(b.rows), b.cellLines(*pg.tables, occ, b.tableRows(occ, rules, lg)), true, false
+}
+
+// cellLines returns the lines of table t: cells in row order, column by
+// column, each column top to bottom.
+func (b *block) cellLines(t int, occ [][]bool, rowOf []int) []pline {
+	n := len(b.gutters) + 1
 	var out []pline
-	// second pass: emit cells in row order, column by column
-	rowOf := make([]int, len(b.rows))
-	row := 0
-	prevNumeric := false
-	var lastC1 *textRow
-	for i, r := range b.rows {
-		if cells[i][0] != "" {
-			newRow := row == 0 || prevNumeric
-			if lastC1 != nil && (r.top-lastC1.bottom > 0.75*r.size || ruleBetween(rules, lastC1, r, b)) {
-				newRow = true
-			}
-			if newRow {
-				row++
-			}
-			lastC1 = r
-		}
-		if row == 0 {
-			row = 1
-		}
-		rowOf[i] = row
-		prevNumeric = false
-		for c := 1; c < n; c++ {
-			if isNumericCell(cells[i][c]) {
-				prevNumeric = true
-			}
-		}
-	}
 	for i := 0; i < len(b.rows); {
 		j := i
 		for j < len(b.rows) && rowOf[j] == rowOf[i] {
@@ -310,7 +202,7 @@ func (b *block) arrange(rules []rule, tables *int) ([]pline, bool) {
 		}
 		for c := 0; c < n; c++ {
 			for k := i; k < j; k++ {
-				if cells[k][c] == "" {
+				if !occ[k][c] {
 					continue
 				}
 				var segs []segment
@@ -326,79 +218,52 @@ func (b *block) arrange(rules []rule, tables *int) ([]pline, bool) {
 		}
 		i = j
 	}
-	return out, true
+	return out
 }
 
-func rowArtifact(r *textRow) bool {
-	for _, s := range r.segs {
-		if !s.artifact {
-			return false
-		}
-	}
-	return true
-}
-
-// aligned reports whether the cells right of each gutter line up on a
-// common left or right edge, as table columns do and justified text with
-// accidental wide gaps does not.
-func (b *block) aligned() bool {
-	for gi, g := range b.gutters {
-		var lefts, rights []float64
-		for _, r := range b.rows {
-			if len(r.segs) < 2 {
-				continue
+// labelColumns reports which columns hold only labels, in the rows with
+// cells side by side.
+func (b *block) labelColumns(occ, side [][]bool) []bool {
+	label := make([]bool, len(b.gutters)+1)
+	for c := range label {
+		label[c] = true
+		for i := range b.rows {
+			if count(side[i]) < 2 {
+				continue // a wrapped last line under a hanging label
 			}
-			for _, s := range r.segs {
-				if s.x0 >= g.b-0.5 && (gi+1 >= len(b.gutters) || s.x1 <= b.gutters[gi+1].a+0.5) {
-					lefts = append(lefts, s.x0)
-					break
-				}
-			}
-			for _, s := range r.segs {
-				if s.x1 <= g.a+0.5 && (gi == 0 || s.x0 >= b.gutters[gi-1].b-0.5) {
-					rights = append(rights, s.x1)
-				}
+			if occ[i][c] && !isLabel(b.cellText(i, c)) {
+				label[c] = false
+				break
 			}
 		}
-		size := b.rows[0].size
-		if spread(lefts) > 0.6*size && spread(rights) > 0.6*size {
-			return false
-		}
 	}
-	return true
+	return label
 }
 
-func spread(v []float64) float64 {
-	if len(v) < 2 {
-		return 0
+// columnLayout returns the lines of two columns of text side by side,
+// parted by g: the left column, then the right one.
+func (b *block) columnLayout(g interval) []pline {
+	var out []pline
+	for _, r := range subRows(b.rows, math.Inf(-1), g.a+0.01) {
+		out = append(out, rowLine(r, r.segs))
 	}
-	lo, hi := v[0], v[0]
-	for _, x := range v {
-		lo = math.Min(lo, x)
-		hi = math.Max(hi, x)
+	for _, r := range subRows(b.rows, g.b-0.01, math.Inf(1)) {
+		out = append(out, rowLine(r, r.segs))
 	}
-	return hi - lo
+	return out
 }
 
-func ruleBetween(rules []rule, a, b *textRow, blk *block) bool {
-	for _, r := range rules {
-		if !r.horiz {
-			continue
-		}
-		if r.pos > a.base && r.pos < b.top+0.2*b.size && r.to-r.from > 0.5*(b.x1-b.x0) {
-			return true
-		}
+// columnGaps returns the gutters the block's rows leave free.
+func (b *block) columnGaps() []interval {
+	var iv []interval
+	for _, r := range b.rows {
+		iv = append(iv, r.spans...)
 	}
-	return false
-}
-
-func hasRuleBetween(rules []rule, a, b *textRow) bool {
-	for _, r := range rules {
-		if r.horiz && r.pos > a.base && r.pos < b.top+0.2*b.size && r.to-r.from > 3*b.size {
-			return true
-		}
+	em := wideGutterEm
+	if b.narrow {
+		em = narrowGutterEm
 	}
-	return false
+	return gapsOf(mergeIntervals(iv), em*b.rows[0].size)
 }
 
 // subRows returns copies of rows restricted to segments within [lo, hi].

@@ -32,6 +32,12 @@ func (m matrix) mul(n matrix) matrix {
 	}
 }
 
+// translate sets m to [1 0 0 1 tx ty] × m.
+func (m *matrix) translate(tx, ty float64) {
+	m[4] += tx*m[0] + ty*m[2]
+	m[5] += tx*m[1] + ty*m[3]
+}
+
 func (m matrix) apply(x, y float64) (float64, float64) {
 	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
 }
@@ -142,7 +148,8 @@ func (in *interp) run(data []byte, res *resources) error {
 			}
 			continue
 		case tDictOpen:
-			v, _ := l.object(t, o, 1)
+			// marked-content properties: only ActualText is read
+			v := l.dictEntry("ActualText")
 			if len(ops) < 4096 {
 				ops = append(ops, v)
 			}
@@ -303,7 +310,7 @@ func (in *interp) do(op string, ops []operand, res *resources) {
 			var at operand
 			var ok bool
 			if props.k == kDict {
-				at, ok = props.d["ActualText"]
+				at, ok = props.key("ActualText")
 			} else if props.k == kName {
 				p := in.doc.property(res, props.s)
 				if s, has := p.(string); has {
@@ -379,10 +386,10 @@ func (in *interp) nextLine() {
 func (in *interp) adjust(n float64) {
 	g := &in.gs
 	if g.font != nil && g.font.vertical {
-		in.tm = matrix{1, 0, 0, 1, 0, -n / 1000 * g.fs}.mul(in.tm)
+		in.tm.translate(0, -n/1000*g.fs)
 		return
 	}
-	in.tm = matrix{1, 0, 0, 1, -n / 1000 * g.fs * g.th, 0}.mul(in.tm)
+	in.tm.translate(-n/1000*g.fs*g.th, 0)
 }
 
 // show emits the glyphs of one string and advances the text matrix (§9.4.4).
@@ -394,23 +401,22 @@ func (in *interp) show(s string) {
 	}
 	in.codes = f.decodeString(s, in.codes[:0])
 	for _, c := range in.codes {
-		m := in.tm.mul(g.ctm)
 		if c.text != "" && len(in.glyphs) < maxGlyphsPerPage {
-			in.emit(m, c, f)
+			in.emit(in.tm.mul(g.ctm), c, f)
 		}
 		if f.vertical {
 			ty := -g.fs + g.tc
 			if c.space {
 				ty += g.tw
 			}
-			in.tm = matrix{1, 0, 0, 1, 0, ty}.mul(in.tm)
+			in.tm.translate(0, ty)
 			continue
 		}
 		tx := c.width*g.fs + g.tc
 		if c.space {
 			tx += g.tw
 		}
-		in.tm = matrix{1, 0, 0, 1, tx * g.th, 0}.mul(in.tm)
+		in.tm.translate(tx*g.th, 0)
 	}
 }
 
@@ -426,7 +432,7 @@ func (in *interp) emit(m matrix, c glyphCode, f *font) {
 	}
 	x1, y1 := m.apply(adv, g.ts)
 	ux, uy := m[2]*g.fs, m[3]*g.fs
-	size := math.Hypot(ux, uy) * f.sizeScale
+	size := hypot(ux, uy) * f.sizeScale
 	if f.vertical {
 		x1, y1 = m.apply(0, g.ts-g.fs)
 	}
@@ -450,7 +456,7 @@ func (in *interp) emit(m matrix, c glyphCode, f *font) {
 			dir = 3
 		}
 	}
-	w := math.Hypot(x1-x0, y1-y0)
+	w := hypot(x1-x0, y1-y0)
 	// express the origin in the glyph's own frame (rotate so text is horizontal)
 	x, y := rotateToFrame(x0, y0, dir)
 	if size == 0 || math.IsNaN(size) || math.IsInf(size, 0) {
@@ -463,6 +469,17 @@ func (in *interp) emit(m matrix, c glyphCode, f *font) {
 		x: x, y: y, w: w, size: size, dir: dir, text: c.text,
 		space: c.text == " " || c.text == "\u00A0", font: f, artifact: in.inArtifact(),
 	})
+}
+
+// hypot is math.Hypot, quick for the axis-parallel vectors of most text.
+func hypot(x, y float64) float64 {
+	switch {
+	case y == 0:
+		return math.Abs(x)
+	case x == 0:
+		return math.Abs(y)
+	}
+	return math.Hypot(x, y)
 }
 
 // rotateToFrame maps display coordinates into the frame where text of

@@ -1,0 +1,43 @@
+package pdf
+
+// Labels and figures in table cells: a column of labels ("(a)", "6.1",
+// "㈠", "57/300; 58/269") hangs beside text and is no column of its own;
+// a row with figures is one line of a table of figures.
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var labelRe = regexp.MustCompile(`^(\(?[0-9]{1,3}(\.[0-9]{1,3})*[.)]?|\(?[a-zA-Z][.)]|\([a-z]{1,2}\)|\(?[ivxlcIVXLC]{1,6}[.)]|[A-Z]\.|[•·\-–—*]{1,3}|[㈠-㈩]|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}/[0-9]{1,4}( [A-Z])?|[0-9]{1,4} \([A-Z]+\))$`)
+
+// resolutionsRe matches a list of resolution numbers, as mandate lists
+// print beside each title: "57/300; 58/269", "1472 A (XIV);".
+var resolutionsRe = regexp.MustCompile(`^(?:(?:\d{1,4}/\d{1,4}|\d{1,4}(?: [A-Z])? \([IVXLC]+\))(?:[;,] ?|$))+$`)
+
+// isLabel reports whether a cell's text is a list label or number.
+func isLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	if utf8.RuneCountInString(s) > 32 {
+		return false
+	}
+	return utf8.RuneCountInString(s) <= 12 && labelRe.MatchString(s) || resolutionsRe.MatchString(s)
+}
+
+// isNumericCell reports whether a cell holds a figure ("1 000", "–", "[4]").
+func isNumericCell(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || strings.ContainsRune(" .,%[]()–-—+/", r)) {
+			return false
+		}
+	}
+	return true
+}

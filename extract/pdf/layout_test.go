@@ -1,0 +1,189 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// textAt lays out s as glyphs of the given size from x on baseline y, one
+// em per CJK character and half an em per other character; a space
+// advances without a glyph.
+func textAt(x, y, size float64, s string) []glyph {
+	var gl []glyph
+	for _, r := range s {
+		w := size / 2
+		if isCJK(r) {
+			w = size
+		}
+		if r != ' ' {
+			gl = append(gl, glyph{x: x, y: y, w: w, size: size, text: string(r)})
+		}
+		x += w
+	}
+	return gl
+}
+
+func layoutText(t *testing.T, gl []glyph, rules []rule) []pline {
+	t.Helper()
+	tables := 0
+	return layoutPage(gl, rules, &tables, 842, &scratch{})
+}
+
+func dumpLines(ls []pline) string {
+	var b strings.Builder
+	for _, l := range ls {
+		fmt.Fprintf(&b, "t%d r%d c%d |%s\n", l.table, l.row, l.col, l.text)
+	}
+	return b.String()
+}
+
+// A LibreOffice result table: cells 3 pt apart (a quarter em), each cell
+// centred vertically in its row, so the one-line cell sits between the
+// lines of the other cell, on baselines of its own.
+func TestTableNarrowGutterOffsetBaselines(t *testing.T) {
+	const size, left, right = 11.0, 64.0, 287.0
+	var gl []glyph
+	gl = append(gl, textAt(130, 230, size, "秘书处预期成绩")...)
+	gl = append(gl, textAt(390, 230, size, "绩效指标")...)
+	// row (a): two lines left, one right, centred
+	gl = append(gl, textAt(left, 270, size, "(a) 二十个字的左边单元格文字甲乙丙丁戊")...)
+	gl = append(gl, textAt(left, 290, size, "第二行")...)
+	gl = append(gl, textAt(right, 280, size, "(a) 右边单元格只有一行")...)
+	// row (b): two lines left, three right
+	gl = append(gl, textAt(right, 328, size, "(b) ㈠ 右边第一行文字二十个字甲乙丙丁")...)
+	gl = append(gl, textAt(left, 338, size, "(b) 左边第一行二十个字的单元格文字甲乙丙")...)
+	gl = append(gl, textAt(right, 348, size, "右边第二行")...)
+	gl = append(gl, textAt(left, 358, size, "左边第二行")...)
+	gl = append(gl, textAt(right, 368, size, "㈡ 右边第三行")...)
+	// running text after the table
+	gl = append(gl, textAt(left, 440, size, "战略")...)
+	gl = append(gl, textAt(left, 470, size, "21. 本构成部分由全球服务司负责，将侧重于制定跨领域的重要技术政策并将其制度化。")...)
+	got := dumpLines(layoutText(t, gl, nil))
+	want := `t1 r1 c1 |秘书处预期成绩
+t1 r1 c2 |绩效指标
+t1 r2 c1 |(a) 二十个字的左边单元格文字甲乙丙丁戊
+t1 r2 c1 |第二行
+t1 r2 c2 |(a) 右边单元格只有一行
+t1 r3 c1 |(b) 左边第一行二十个字的单元格文字甲乙丙
+t1 r3 c1 |左边第二行
+t1 r3 c2 |(b) ㈠ 右边第一行文字二十个字甲乙丙丁
+t1 r3 c2 |右边第二行
+t1 r3 c2 |㈡ 右边第三行
+t0 r0 c0 |战略
+t0 r0 c0 |21. 本构成部分由全球服务司负责，将侧重于制定跨领域的重要技术政策并将其制度化。
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A Chromium result table: top-aligned cells, a gutter of three quarters
+// of an em, a ruling line under the header, and a second paragraph in an
+// indicator cell that belongs to the row above.
+func TestTableTopAligned(t *testing.T) {
+	const size, left, right = 11.0, 112.0, 320.0
+	var gl []glyph
+	gl = append(gl, textAt(116, 86, size, "秘书处预期成绩")...)
+	gl = append(gl, textAt(324, 86, size, "绩效指标")...)
+	gl = append(gl, textAt(left, 111, size, "(a) 发展信通技术服务，更好地促进会员")...)
+	gl = append(gl, textAt(right, 111, size, "(a) ㈠ 会员国对信通技术服务的满意")...)
+	gl = append(gl, textAt(left, 130, size, "国的工作")...)
+	gl = append(gl, textAt(right, 130, size, "度提高")...)
+	gl = append(gl, textAt(right+27, 156, size, "㈡ 会员国更多采用信通技术工具")...)
+	gl = append(gl, textAt(left, 185, size, "(b) 发展信通技术方案")...)
+	gl = append(gl, textAt(right, 185, size, "(b) 奉行联合国信通技术战略")...)
+	rules := []rule{{horiz: true, pos: 95, from: 112, to: 319.5}, {horiz: true, pos: 95, from: 319.5, to: 527}}
+	got := dumpLines(layoutText(t, gl, rules))
+	want := `t1 r1 c1 |秘书处预期成绩
+t1 r1 c2 |绩效指标
+t1 r2 c1 |(a) 发展信通技术服务，更好地促进会员
+t1 r2 c1 |国的工作
+t1 r2 c2 |(a) ㈠ 会员国对信通技术服务的满意
+t1 r2 c2 |度提高
+t1 r2 c2 |㈡ 会员国更多采用信通技术工具
+t1 r3 c1 |(b) 发展信通技术方案
+t1 r3 c2 |(b) 奉行联合国信通技术战略
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Text on both sides of a wide gap is never run together, table or not.
+func TestWideGapKeepsSeparator(t *testing.T) {
+	var gl []glyph
+	gl = append(gl, textAt(100, 100, 10, "至少获得四次产前护理")...)
+	gl = append(gl, textAt(260, 100, 10, "外部因素")...)
+	ls := layoutText(t, gl, nil)
+	if len(ls) != 1 || ls[0].text != "至少获得四次产前护理\u3000外部因素" {
+		t.Errorf("got %q", dumpLines(ls))
+	}
+	// a gap of a few points between CJK characters is a gap too
+	gl = append(textAt(100, 100, 10, "甲乙丙"), textAt(133, 100, 10, "丁戊")...)
+	if ls := layoutText(t, gl, nil); ls[0].text != "甲乙丙\u3000丁戊" {
+		t.Errorf("got %q", ls[0].text)
+	}
+	// but not the even spacing of distributed text
+	gl = nil
+	for i, r := range "方案和协调委员会" {
+		gl = append(gl, textAt(60+float64(i)*60, 100, 10, string(r))...)
+	}
+	if ls := layoutText(t, gl, nil); ls[0].text != "方案和协调委员会" {
+		t.Errorf("got %q", ls[0].text)
+	}
+}
+
+// The blank left half of a full-width opening bracket separates it from
+// the Latin text before it, as a space would.
+func TestSpaceBeforeOpeningBracket(t *testing.T) {
+	gl := textAt(60, 100, 11, "69/137《十年期行动纲领》和《宣言》")
+	if ls := layoutText(t, gl, nil); ls[0].text != "69/137 《十年期行动纲领》和《宣言》" {
+		t.Errorf("got %q", ls[0].text)
+	}
+}
+
+// Running text whose word spaces happen to line up is not a table, nor
+// is a list with hanging labels.
+func TestNoFalseTables(t *testing.T) {
+	var gl []glyph
+	y := 100.0
+	for _, l := range []string{
+		"6.5 The above-mentioned work is expected to result in:",
+		"    (a)    A safer and more sustainable outer space;",
+		"    (b)    Space-based solutions enabling monitoring of and progress",
+		"           towards the achievement of the Goals;",
+		"6.6 With regard to the external factors, the overall plan is based on",
+		"    the planning assumption that organizations are able and willing.",
+	} {
+		gl = append(gl, textAt(100, y, 10, l)...)
+		y += 12
+	}
+	for _, l := range layoutText(t, gl, nil) {
+		if l.table != 0 {
+			t.Fatalf("table found:\n%s", dumpLines(layoutText(t, gl, nil)))
+		}
+	}
+	if n := utf8.RuneCountInString(dumpLines(layoutText(t, gl, nil))); n == 0 {
+		t.Fatal("no text")
+	}
+}
+
+// sortByY sorts as a stable sort by baseline does.
+func TestSortByY(t *testing.T) {
+	ys := []float64{50, 10, 10, 30, 50, 10, 20, 20, 50, 5, 30, 30}
+	var gl []glyph
+	for i, y := range ys {
+		gl = append(gl, glyph{x: float64(i), y: y, text: fmt.Sprint(i)})
+	}
+	want := slices.Clone(gl)
+	slices.SortStableFunc(want, func(a, b glyph) int { return cmpFloat(a.y, b.y) })
+	sortByY(gl)
+	for i := range gl {
+		if gl[i].text != want[i].text {
+			t.Fatalf("got %v, want %v", gl, want)
+		}
+	}
+}
