@@ -95,6 +95,7 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	}
 
 	var lines []extract.Line
+	var links []link
 	var decoded string // the whole text, when the format has it at hand
 	switch format {
 	case FormatText:
@@ -109,11 +110,11 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 		}
 	default:
 		if x, ok := extractors[format]; ok {
-			l, xerr := x(ctx, in, out)
+			l, k, xerr := x(ctx, in, out)
 			if xerr != nil {
 				return res, fail(out, format+"-error", xerr, xerr.Error())
 			}
-			lines = l
+			lines, links = l, k
 		} else {
 			return res, fail(out, "unsupported-format", ErrUnsupported, "no reader for format "+format)
 		}
@@ -126,6 +127,7 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	quality(decoded, lines, out)
 	seg := segment.Segment(lines, opt.Vocab)
 	out.Body, out.References = seg.Body, seg.References
+	out.References = linkReferences(out.Body, out.References, links)
 	out.Diagnostics = append(out.Diagnostics, seg.Diagnostics...)
 	if out.Body == nil {
 		out.Body = []*model.Node{}
@@ -167,7 +169,7 @@ func frontMatter(front []string, out *model.Output) {
 
 // extractor reads a non-text format into lines, filling what it learns
 // (pages, symbol, confidence) into the output.
-type extractor func(ctx context.Context, in Input, out *model.Output) ([]extract.Line, error)
+type extractor func(ctx context.Context, in Input, out *model.Output) ([]extract.Line, []link, error)
 
 var extractors = map[string]extractor{}
 

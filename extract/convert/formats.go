@@ -17,10 +17,10 @@ func init() {
 
 // extractPDF reads a PDF's text layer and fills in what the PDF tells about
 // the document: pages, the symbol from the running header, confidence.
-func extractPDF(ctx context.Context, in Input, out *model.Output) ([]extract.Line, error) {
+func extractPDF(ctx context.Context, in Input, out *model.Output) ([]extract.Line, []link, error) {
 	res, err := pdf.Extract(ctx, in.Data, pdf.Options{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	pages := res.Pages
 	out.Document.Source.Pages = &pages
@@ -36,14 +36,18 @@ func extractPDF(ctx context.Context, in Input, out *model.Output) ([]extract.Lin
 		}
 		out.Diagnostics = append(out.Diagnostics, model.Diagnostic{Level: level(d.Level), Code: d.Code, Message: msg, Page: d.Page})
 	}
-	return res.Lines, nil
+	links := make([]link, len(res.Links))
+	for i, l := range res.Links {
+		links[i] = link{uri: l.URI, text: l.Text, line: l.Line}
+	}
+	return res.Lines, links, nil
 }
 
 // extractHTML reads an HTML page's text, headings and tables.
-func extractHTML(ctx context.Context, in Input, out *model.Output) ([]extract.Line, error) {
+func extractHTML(ctx context.Context, in Input, out *model.Output) ([]extract.Line, []link, error) {
 	res, err := html.Extract(in.Data, in.ContentType)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out.Document.Source.Encoding = res.Charset
 	if res.Title != "" {
@@ -53,7 +57,11 @@ func extractHTML(ctx context.Context, in Input, out *model.Output) ([]extract.Li
 	for _, d := range res.Diagnostics {
 		out.Diagnostics = append(out.Diagnostics, model.Diagnostic{Level: level(d.Level), Code: d.Code, Message: d.Message, Line: d.Line})
 	}
-	return res.Lines, nil
+	links := make([]link, len(res.Links))
+	for i, l := range res.Links {
+		links[i] = link{uri: l.Href, text: l.Text, line: l.Line}
+	}
+	return res.Lines, links, nil
 }
 
 // level maps an extractor's diagnostic level to the contract's.

@@ -9,10 +9,13 @@ package pdf
 // page by page (ISO 32000-1:2008 §7.7.3 page tree, §7.8 content streams).
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	lpdf "github.com/ledongthuc/pdf"
@@ -43,12 +46,24 @@ type Result struct {
 	Symbol string
 	// JobNumber is the job number from the footer, e.g. "15-05342 (C)".
 	JobNumber string
-	// Links are the URIs of link annotations, in page order, without duplicates.
-	Links []string
+	// Links are the URI link annotations, in page order. Annotations
+	// that continue one link (same URI, next to each other) are one Link.
+	Links []Link
 	// Confidence is 0..1: how plausible the decoded text is.
 	Confidence float64
 	// Diagnostics are warnings about the document, each naming where.
 	Diagnostics []Diagnostic
+}
+
+// Link is a URI link annotation (§12.5.6.5) and where it sits.
+type Link struct {
+	URI string
+	// Text is the text under the annotation's rectangle, "" if none.
+	Text string
+	Page int
+	// Line is the N of the line under the link, 0 when the link is on
+	// page furniture or on no text.
+	Line int
 }
 
 // Diagnostic is one problem found while extracting.
@@ -111,15 +126,13 @@ func Extract(ctx context.Context, data []byte, opt Options) (*Result, error) {
 // docState is what one extraction keeps across pages: font decoders (one
 // per font object), resources, diagnostics. Glyphs are per page only.
 type docState struct {
-	r         *lpdf.Reader
-	fonts     map[string]*font
-	resCache  map[string]*resources
-	diags     []Diagnostic
-	seenDiag  map[string]bool
-	fallback  *font
-	links     []string
-	seenLinks map[string]bool
-	glyphBuf  []glyph
+	r        *lpdf.Reader
+	fonts    map[string]*font
+	resCache map[string]*resources
+	diags    []Diagnostic
+	seenDiag map[string]bool
+	fallback *font
+	glyphBuf []glyph
 	// contentBuf is reused for each page's content bytes, scratch for
 	// each page's layout
 	contentBuf []byte
@@ -131,7 +144,7 @@ func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *gua
 	if err != nil {
 		return nil, err
 	}
-	d := &docState{r: r, fonts: map[string]*font{}, resCache: map[string]*resources{}, seenDiag: map[string]bool{}, seenLinks: map[string]bool{}}
+	d := &docState{r: r, fonts: map[string]*font{}, resCache: map[string]*resources{}, seenDiag: map[string]bool{}}
 	w := newPageWalker(r)
 	var pages []pageText
 	tables := 0
@@ -158,16 +171,24 @@ func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *gua
 	if n == 0 {
 		return nil, ErrNoPages
 	}
-	res := &Result{Pages: n, Links: d.links}
+	res := &Result{Pages: n}
 	res.Symbol, res.JobNumber = removeFurniture(pages)
 	seq := 0
 	for _, pt := range pages {
-		for _, l := range pt.lines {
+		for k, l := range pt.lines {
 			if l.furniture {
 				continue
 			}
 			seq++
 			res.Lines = append(res.Lines, extract.Line{Text: l.text, N: seq, Page: pt.page, Table: l.table, Row: l.row, Col: l.col})
+			for i := range pt.links {
+				if pt.links[i].at == k {
+					pt.links[i].Line = seq
+				}
+			}
+		}
+		for _, l := range pt.links {
+			res.Links = append(res.Links, l.Link)
 		}
 	}
 	res.Confidence = stats.confidence(d)
@@ -250,6 +271,14 @@ type pageText struct {
 	page  int
 	w, h  float64
 	lines []pageLine
+	links []pageLink
+}
+
+// pageLink is a link with the index of its line in pageText.lines (-1: none).
+type pageLink struct {
+	Link
+	at  int
+	box [4]float64 // display space: x0, top, x1, bottom
 }
 
 var debugLayout = os.Getenv("UNDOC_PDF_DEBUG") != ""
@@ -282,14 +311,6 @@ func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, sta
 			d.warn(n, "", "page-error", fmt.Sprintf("page %d: %v", n, err))
 		}
 	}()
-	func() {
-		defer func() {
-			if x := recover(); x != nil {
-				d.warn(n, "", "annots-unreadable", fmt.Sprint(x))
-			}
-		}()
-		d.collectLinks(p.v)
-	}()
 	if debugLayout {
 		for _, r := range in.rules {
 			fmt.Fprintf(os.Stderr, "p%d rule %+v\n", n, r)
@@ -299,6 +320,14 @@ func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, sta
 	for _, l := range layoutPage(in.glyphs, in.rules, tables, H, &d.scratch) {
 		pt.lines = append(pt.lines, pageLine{pline: l})
 	}
+	func() {
+		defer func() {
+			if x := recover(); x != nil {
+				d.warn(n, "", "annots-unreadable", fmt.Sprint(x))
+			}
+		}()
+		pt.links = pageLinks(p.v, P, n, in.glyphs, pt.lines)
+	}()
 	return pt
 }
 
@@ -330,8 +359,11 @@ func pageContents(buf []byte, v lpdf.Value, warn func(string)) []byte {
 	return buf
 }
 
-// collectLinks keeps the URIs of link annotations (§12.5.6.5, §12.6.4.7).
-func (d *docState) collectLinks(page lpdf.Value) {
+// pageLinks reads a page's URI link annotations (§12.5.6.5, §12.6.4.7):
+// the text under each one's rectangle and the line it sits on. P maps user
+// space to display space, as for the glyphs.
+func pageLinks(page lpdf.Value, P matrix, n int, gl []glyph, lines []pageLine) []pageLink {
+	var out []pageLink
 	an := page.Key("Annots")
 	for i := 0; i < an.Len() && i < 10000; i++ {
 		a := an.Index(i)
@@ -343,17 +375,77 @@ func (d *docState) collectLinks(page lpdf.Value) {
 			continue
 		}
 		u := act.Key("URI")
-		var s string
-		if u.Kind() == lpdf.String {
-			s = u.RawString()
-			if len(s) >= 2 && s[0] == 0xFE && s[1] == 0xFF {
-				s = textString(s)
-			}
-		}
-		if s == "" || d.seenLinks[s] {
+		if u.Kind() != lpdf.String {
 			continue
 		}
-		d.seenLinks[s] = true
-		d.links = append(d.links, s)
+		uri := u.RawString()
+		if len(uri) >= 2 && uri[0] == 0xFE && uri[1] == 0xFF {
+			uri = textString(uri)
+		}
+		uri = strings.TrimSpace(uri)
+		if uri == "" {
+			continue
+		}
+		r := a.Key("Rect")
+		x0, y0 := P.apply(r.Index(0).Float64(), r.Index(1).Float64())
+		x1, y1 := P.apply(r.Index(2).Float64(), r.Index(3).Float64())
+		box := [4]float64{min(x0, x1) - 1, min(y0, y1) - 1, max(x0, x1) + 1, max(y0, y1) + 1}
+		l := pageLink{Link: Link{URI: uri, Text: textIn(gl, box), Page: n}, at: lineAt(lines, box), box: box}
+		if k := len(out) - 1; k >= 0 && out[k].URI == uri {
+			// a link that wraps onto the next line comes as two annotations
+			if a, b, ok := wrapped(out[k], l, lines); ok {
+				a.Text += b.Text
+				out[k] = a
+				continue
+			}
+		}
+		out = append(out, l)
 	}
+	// reading order: annotations are stored in any order
+	slices.SortStableFunc(out, func(a, b pageLink) int { return cmp.Compare(uint(a.at), uint(b.at)) })
+	return out
+}
+
+// wrapped tells whether two annotations of one URI are the halves of a
+// link broken at a line end, and returns them in reading order.
+func wrapped(a, b pageLink, lines []pageLine) (pageLink, pageLink, bool) {
+	if a.at > b.at {
+		a, b = b, a
+	}
+	if a.at < 0 || b.at != a.at+1 {
+		return a, b, false
+	}
+	const slack = 3
+	end := a.box[2] >= lines[a.at].x1-slack
+	start := b.box[0] <= lines[b.at].x0+slack
+	return a, b, end && start
+}
+
+// textIn is the text of the upright glyphs whose centres lie in box
+// (display space: x0, top, x1, bottom), in content order.
+func textIn(gl []glyph, box [4]float64) string {
+	var b strings.Builder
+	for _, g := range gl {
+		if g.dir != 0 || g.artifact {
+			continue
+		}
+		cx, cy := g.x+g.w/2, g.y-g.size*0.35
+		if cx >= box[0] && cx <= box[2] && cy >= box[1] && cy <= box[3] {
+			b.WriteString(g.text)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// lineAt is the index of the line that overlaps box most, -1 if none does.
+func lineAt(lines []pageLine, box [4]float64) int {
+	best, bestArea := -1, 0.0
+	for i, l := range lines {
+		w := min(l.x1, box[2]) - max(l.x0, box[0])
+		h := min(l.bottom, box[3]) - max(l.top, box[1])
+		if w > 0 && h > 0 && w*h > bestArea {
+			best, bestArea = i, w*h
+		}
+	}
+	return best
 }

@@ -237,3 +237,40 @@ func TestUNEnglishPDFs(t *testing.T) {
 func furnitureUN(pages int) *regexp.Regexp {
 	return regexp.MustCompile(fmt.Sprintf(`^(\d{1,2}/%d|26-0\d{4}|\d{1,2}/%d 26-0\d{4}|26-0\d{4} \d{1,2}/%d)$`, pages, pages, pages))
 }
+
+// TestSeedLinks: each link annotation of the seed PDFs comes with the text
+// under it and the line that text is on.
+func TestSeedLinks(t *testing.T) {
+	for _, f := range seedFixtures {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			res := extractFile(t, f)
+			if len(res.Links) != 25 {
+				t.Errorf("%d links, want 25", len(res.Links))
+			}
+			for _, l := range res.Links {
+				if !strings.HasPrefix(l.URI, "http://undocs.org/ch/") || l.Text == "" || l.Line == 0 {
+					t.Errorf("link %+v", l)
+					continue
+				}
+				line := res.Lines[l.Line-1]
+				if line.Page != l.Page {
+					t.Errorf("link %+v on page %d, its line on page %d", l, l.Page, line.Page)
+				}
+				// the anchor text is on the line, or starts there and wraps
+				bare := strings.ReplaceAll(l.Text, " ", "")
+				lt := line.Text
+				if l.Line < len(res.Lines) {
+					lt += res.Lines[l.Line].Text
+				}
+				if !strings.Contains(strings.ReplaceAll(lt, " ", ""), bare) {
+					t.Errorf("link text %q not on its line %q", l.Text, line.Text)
+				}
+				// the anchor names what the link targets
+				num := l.URI[strings.LastIndexByte(l.URI, '/')+1:]
+				if !strings.Contains(bare, num) {
+					t.Errorf("link %q has text %q", l.URI, l.Text)
+				}
+			}
+		})
+	}
+}

@@ -129,7 +129,7 @@ func TestLinksAndMojibakeDiagnostics(t *testing.T) {
 		tu,
 	}
 	res := mustExtract(t, tinyPDF(objs, ""))
-	if len(res.Links) != 1 || res.Links[0] != "http://undocs.org/ch/A/69/6" {
+	if len(res.Links) != 1 || res.Links[0].URI != "http://undocs.org/ch/A/69/6" {
 		t.Errorf("links %v", res.Links)
 	}
 	if res.Confidence > 0.5 {

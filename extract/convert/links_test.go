@@ -1,0 +1,82 @@
+package convert
+
+import (
+	"testing"
+
+	"github.com/undoc/undoc/store/model"
+)
+
+func TestLinkReferences(t *testing.T) {
+	body := []*model.Node{{ID: "ch1", Span: model.Span{LineStart: 1, LineEnd: 20}, Children: []*model.Node{
+		{ID: "ch1/p1", Span: model.Span{LineStart: 2, LineEnd: 5}},
+		{ID: "ch1/p2", Span: model.Span{LineStart: 6, LineEnd: 9}},
+	}}}
+	sym := func(s string) *string { return &s }
+	cited := []model.Reference{
+		{Symbol: sym("A/RES/69/17"), Kind: "resolution", Text: "第69/17号决议", Node: "ch1/p1/a"},
+		{Symbol: sym("E/RES/2014/35"), Kind: "resolution", Text: "经济及社会理事会第 2014/35 号决议", Node: "ch1/p2"},
+	}
+	cases := []struct {
+		name  string
+		link  link
+		want  *model.Reference // nil: no new reference
+		first []link           // links before this one
+	}{
+		{"same symbol under the node", link{"http://undocs.org/ch/A/RES/69/17", "第69/17号决议", 3}, nil, nil},
+		{"citation text holds the anchor", link{"http://undocs.org/ch/A/RES/2014/35", "第2014/35号决议", 7}, nil, nil},
+		{"not a UN document", link{"https://www.un.org/zh/about", "联合国", 3}, nil, nil},
+		{"uncited resolution", link{"https://docs.un.org/en/A/RES/48/121", "48/121;", 4},
+			&model.Reference{Symbol: sym("A/RES/48/121"), Kind: "resolution", Text: "48/121", Node: "ch1/p1"}, nil},
+		{"a citation elsewhere, not yet matched", link{"http://undocs.org/ch/A/RES/69/17", "69/17", 8}, nil, nil},
+		{"the citation elsewhere has its own link", link{"http://undocs.org/ch/A/RES/69/17", "69/17", 8},
+			&model.Reference{Symbol: sym("A/RES/69/17"), Kind: "resolution", Text: "69/17", Node: "ch1/p2"},
+			[]link{{"http://undocs.org/ch/A/RES/69/17", "第69/17号决议", 3}}},
+		{"one citation, two links", link{"http://undocs.org/ch/A/RES/69/17", "第69/17号决议", 4},
+			&model.Reference{Symbol: sym("A/RES/69/17"), Kind: "resolution", Text: "第69/17号决议", Node: "ch1/p1"},
+			[]link{{"http://undocs.org/ch/A/RES/69/17", "第69/17号决议", 3}}},
+		{"decision, no anchor text", link{"https://undocs.org/A/DEC/70/551", "", 12},
+			&model.Reference{Symbol: sym("A/DEC/70/551"), Kind: "decision", Text: "https://undocs.org/A/DEC/70/551", Node: "ch1"}, nil},
+		{"document on furniture", link{"https://undocs.org/A/81/50", "A/81/50", 0},
+			&model.Reference{Symbol: sym("A/81/50"), Kind: "document", Text: "A/81/50", Node: ""}, nil},
+		{"on furniture, cited somewhere", link{"http://undocs.org/ch/A/RES/69/17", "69/17", 0}, nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := linkReferences(body, cited, append(c.first, c.link))
+			if c.want == nil {
+				if len(got) != len(cited) {
+					t.Errorf("added %+v", got[len(cited):])
+				}
+				return
+			}
+			if len(got) != len(cited)+1 {
+				t.Fatalf("%d references, want %d", len(got), len(cited)+1)
+			}
+			g := got[len(cited)]
+			if *g.Symbol != *c.want.Symbol || g.Kind != c.want.Kind || g.Text != c.want.Text || g.Node != c.want.Node {
+				t.Errorf("got %s %s %q %q, want %s %s %q %q", *g.Symbol, g.Kind, g.Text, g.Node, *c.want.Symbol, c.want.Kind, c.want.Text, c.want.Node)
+			}
+		})
+	}
+}
+
+// TestLinkedCitations: in the English budget PDFs most resolutions are
+// cited as bare numbers ("resolution 48/121"), which only their links name.
+func TestLinkedCitations(t *testing.T) {
+	out := convertFile(t, "pdf/A_81_6_Sect.24.pdf").Output
+	n, fromLinks := 0, 0
+	for _, r := range out.References {
+		if r.Symbol != nil && *r.Symbol == "A/RES/48/121" && r.Node == "secA/p24" && r.Text == "48/121" {
+			n++
+		}
+		if r.Kind == "resolution" {
+			fromLinks++
+		}
+	}
+	if n != 1 {
+		t.Errorf("resolution 48/121 in secA/p24 found %d times, want 1", n)
+	}
+	if len(out.References) < 400 || fromLinks < 350 {
+		t.Errorf("%d references, %d resolutions; the PDF has 423 link annotations", len(out.References), fromLinks)
+	}
+}
