@@ -40,6 +40,7 @@ Commands:
                    unchanged documents are skipped, an interrupted run resumes
   export           write a store's documents as SQLite or CSV analysis tables
   diff OLD NEW     what changed between two editions (JSON, document files or stored symbols)
+  schema           print the JSON Schema of the output (docs/output.md is the contract)
 
 Run 'undoc <command> --help' for a command's flags.
 
@@ -72,6 +73,7 @@ var commands = map[string]command{
 	"run":    {runRun},
 	"export": {runExport},
 	"diff":   {runDiff},
+	"schema": {runSchema},
 }
 
 func main() {

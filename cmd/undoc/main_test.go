@@ -49,6 +49,8 @@ func TestExitCodes(t *testing.T) {
 		{"parse junk", []string{"parse", junk}, exitFailed, `"level": "error"`, "document not read"},
 		{"parse no structure", []string{"parse", plain}, exitNoStructure, `"no-structure"`, "no UN document structure"},
 		{"refs seed", []string{"refs", "../../testdata/seed.txt"}, exitOK, "A/RES/69/17\n", ""},
+		{"schema", []string{"schema"}, exitOK, `"$schema": "https://json-schema.org/draft/2020-12/schema"`, ""},
+		{"schema extra argument", []string{"schema", "x"}, exitUsage, "", "Usage: undoc schema"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

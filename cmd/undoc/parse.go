@@ -16,7 +16,7 @@ import (
 const parseUsage = `Usage: undoc parse [flags] FILE
 
 Reads one document and writes its JSON (schema_version 1, see
-docs/output-schema.json) to standard output. FILE may be - for standard input.
+docs/output.md; 'undoc schema' prints its JSON Schema) to standard output. FILE may be - for standard input.
 The format is detected from the bytes (%%PDF-, HTML markup) and the file
 name; --format forces one. Text may be UTF-8 (with or without BOM),
 UTF-16 with BOM, or GB18030/GBK; a guessed encoding is noted in diagnostics.
