@@ -43,8 +43,9 @@ func WriteFunc(path string, sync bool, fn func(w io.Writer) error) error {
 // File is a temporary file that becomes path on Commit.
 type File struct {
 	*os.File
-	path string
-	done bool
+	path   string
+	done   bool
+	direct bool // path is a device or pipe (/dev/null, /dev/stdout): written in place
 }
 
 // Create starts an atomic write of path, making its directory if needed.
@@ -56,7 +57,15 @@ func Create(path string) (*File, error) {
 // CreateIn is Create with the temporary file in tmpDir, which must be on
 // the same file system as path: one folder to clean after a crash instead
 // of one per target directory. An empty tmpDir is path's directory.
+// A path that is a device or a pipe is written in place, never replaced.
 func CreateIn(tmpDir, path string) (*File, error) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, err
+		}
+		return &File{File: f, path: path, direct: true}, nil
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -90,6 +99,9 @@ func (f *File) Commit(sync bool) error {
 		return errors.New("atomicfile: commit after commit or abort")
 	}
 	f.done = true
+	if f.direct {
+		return f.File.Close()
+	}
 	var err error
 	if sync {
 		err = f.File.Sync()
@@ -117,7 +129,9 @@ func (f *File) Abort() {
 	}
 	f.done = true
 	f.File.Close()
-	os.Remove(f.File.Name())
+	if !f.direct {
+		os.Remove(f.File.Name())
+	}
 }
 
 // CleanTemps removes the temporary files a killed process left in dir (not

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -65,5 +66,30 @@ func TestWriteInAndCleanTemps(t *testing.T) {
 	}
 	if n, err := CleanTemps(filepath.Join(dir, "missing")); n != 0 || err != nil {
 		t.Errorf("missing folder: %d %v", n, err)
+	}
+}
+
+// TestWriteToPipe: a target that is not a regular file (a FIFO here, as
+// /dev/null or /dev/stdout would be) is written in place, not replaced by a
+// regular file.
+func TestWriteToPipe(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(p, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	got := make(chan []byte)
+	go func() {
+		b, _ := os.ReadFile(p)
+		got <- b
+	}()
+	if err := Write(p, []byte("data"), false); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Lstat(p)
+	if err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("the pipe was replaced: %v %v", fi.Mode(), err)
+	}
+	if b := <-got; string(b) != "data" {
+		t.Errorf("read %q from the pipe", b)
 	}
 }
