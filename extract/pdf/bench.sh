@@ -98,8 +98,11 @@ func main() {
 GO
 go build -o "$dir/pdftext.bin" "$dir/pdftext/main.go"
 go build -o "$dir/timeit.bin" "$dir/timeit/main.go"
+go build -o "$dir/undoc" ./cmd/undoc
 for f in "$seed" "$sect24"; do
 	pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
 	echo "== $(basename "$f") ($pages pages), $runs runs each"
-	"$dir/timeit.bin" "$runs" undoc "$dir/pdftext.bin" "$f" :: "pdftotext -layout" pdftotext -layout "$f" /dev/null
+	"$dir/timeit.bin" "$runs" "undoc parse" "$dir/undoc" parse --compact -o /dev/null "$f" :: \
+		"text layer only" "$dir/pdftext.bin" "$f" :: \
+		"pdftotext -layout" pdftotext -layout "$f" /dev/null
 done
