@@ -173,6 +173,15 @@ func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *gua
 	}
 	res := &Result{Pages: n}
 	res.Symbol, res.JobNumber = removeFurniture(pages)
+	kept := 0
+	for _, pt := range pages {
+		for _, l := range pt.lines {
+			if !l.furniture {
+				kept++
+			}
+		}
+	}
+	res.Lines = make([]extract.Line, 0, kept)
 	seq := 0
 	for _, pt := range pages {
 		for k, l := range pt.lines {
