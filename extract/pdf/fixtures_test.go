@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -272,5 +273,21 @@ func TestSeedLinks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBytesAfterEOF: bytes after the last %%EOF (padding, a mail footer)
+// are ignored, as other readers do, instead of failing the file.
+func TestBytesAfterEOF(t *testing.T) {
+	data, err := os.ReadFile(seedFixtures[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mustExtract(t, data)
+	for _, tail := range []string{"\n% note\n", "\x00\x00\x00\x00", "\r\n<html>footer</html>\r\n"} {
+		got := mustExtract(t, append(slices.Clip(data), tail...))
+		if len(got.Lines) != len(want.Lines) || resultText(got) != resultText(want) {
+			t.Errorf("tail %q: %d lines, want %d", tail, len(got.Lines), len(want.Lines))
+		}
 	}
 }

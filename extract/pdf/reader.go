@@ -100,14 +100,6 @@ func openPDF(data []byte, onGuard func(*guardedReader)) (*lpdf.Reader, *guardedR
 		// relative to the header.
 		data = data[start:]
 	}
-	g := &guardedReader{data: data, budget: 64*int64(len(data)) + 64<<20}
-	if onGuard != nil {
-		onGuard(g)
-	}
-	if len(data) > 9 && !(data[5] == '1' && data[6] == '.' && data[7] >= '0' && data[7] <= '7' && (data[8] == '\r' || data[8] == '\n')) {
-		// PDF 2.0 or an unusual header line: present a 1.7 header to the library.
-		g.header = []byte("%PDF-1.7\n")
-	}
 	tail := data
 	if len(tail) > 2048 {
 		tail = tail[len(tail)-2048:]
@@ -117,6 +109,19 @@ func openPDF(data []byte, onGuard func(*guardedReader)) (*lpdf.Reader, *guardedR
 			return nil, nil, fmt.Errorf("%w (and the file is truncated)", ErrEncrypted)
 		}
 		return nil, nil, fmt.Errorf("%w: no startxref/%%%%EOF at the end of the file (truncated download?)", ErrMalformed)
+	}
+	if i := bytes.LastIndex(data, []byte("%%EOF")); i+5 < len(data) {
+		// bytes after the last %%EOF (a download's padding, a mail
+		// footer): readers ignore them, the library does not
+		data = data[:i+5]
+	}
+	g := &guardedReader{data: data, budget: 64*int64(len(data)) + 64<<20}
+	if onGuard != nil {
+		onGuard(g)
+	}
+	if len(data) > 9 && !(data[5] == '1' && data[6] == '.' && data[7] >= '0' && data[7] <= '7' && (data[8] == '\r' || data[8] == '\n')) {
+		// PDF 2.0 or an unusual header line: present a 1.7 header to the library.
+		g.header = []byte("%PDF-1.7\n")
 	}
 	r, err := newReader(g)
 	if err != nil {

@@ -49,6 +49,39 @@ func variants(t testing.TB, dir string, n int) []string {
 	return paths
 }
 
+// fixtureFiles are the PDF and HTML renderings mixVariants draws on.
+var fixtureFiles = []string{
+	"seed-chromium.pdf", "seed.gbk.html", "seed-libreoffice.pdf", "seed.gbk.html",
+	"pdf/A_81_6_Sect.10.pdf", "pdf/A_81_6_Sect.13.pdf", "pdf/A_81_6_Sect.24.pdf",
+	"pdf/A_81_6_Sect.25.pdf", "pdf/A_81_6_Sect.29C.pdf", "pdf/A_81_6_Sect.6.pdf",
+}
+
+// mixVariants is variants where every fifth input is instead one of the
+// PDF or HTML fixtures, made distinct by a comment after its end (after
+// %%EOF, which PDF readers ignore; an HTML comment).
+func mixVariants(t testing.TB, dir string, n int) []string {
+	t.Helper()
+	paths := variants(t, dir, n)
+	for i := 2; i < n; i += 5 {
+		name := fixtureFiles[(i/5)%len(fixtureFiles)]
+		b, err := os.ReadFile("../../testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ext := filepath.Ext(name)
+		note := fmt.Sprintf("\n%% variant %d\n", i)
+		if ext == ".html" {
+			note = fmt.Sprintf("\n<!-- variant %d -->\n", i)
+		}
+		os.Remove(paths[i])
+		paths[i] = strings.TrimSuffix(paths[i], ".txt") + ext
+		if err := os.WriteFile(paths[i], append(b, note...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return paths
+}
+
 func compileSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(model.Schema))

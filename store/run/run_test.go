@@ -52,13 +52,14 @@ func mustRun(t testing.TB, ctx context.Context, st *Store, ins []Input, opt Opti
 	return rep
 }
 
-// TestRun200 converts 200 variants of the seed, checks the 200 JSONs
+// TestRun200 converts 200 inputs (seed variants, one in five a PDF or HTML
+// fixture), checks the 200 JSONs
 // against the schema, then runs again: everything is skipped, in under a
 // tenth of the time.
 func TestRun200(t *testing.T) {
 	tmp := t.TempDir()
 	in, out, store := filepath.Join(tmp, "in"), filepath.Join(tmp, "out"), filepath.Join(tmp, "store")
-	variants(t, in, 200)
+	mixVariants(t, in, 200)
 	st := openStore(t, store)
 	ins := expand(t, in)
 	if len(ins) != 200 {
@@ -420,7 +421,7 @@ func TestDefaultDir(t *testing.T) {
 func BenchmarkRun1000(b *testing.B) {
 	tmp := b.TempDir()
 	in := filepath.Join(tmp, "in")
-	variants(b, in, 1000)
+	mixVariants(b, in, 1000)
 	ins := expand(b, in)
 	var docs, secs float64
 	peak := 0.0
