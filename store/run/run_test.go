@@ -53,9 +53,8 @@ func mustRun(t testing.TB, ctx context.Context, st *Store, ins []Input, opt Opti
 }
 
 // TestRun200 converts 200 inputs (seed variants, one in five a PDF or HTML
-// fixture), checks the 200 JSONs
-// against the schema, then runs again: everything is skipped, in under a
-// tenth of the time.
+// fixture), checks the 200 JSONs against the schema, then runs again:
+// everything is skipped, in under a tenth of the time.
 func TestRun200(t *testing.T) {
 	tmp := t.TempDir()
 	in, out, store := filepath.Join(tmp, "in"), filepath.Join(tmp, "out"), filepath.Join(tmp, "store")
@@ -413,7 +412,7 @@ func TestDefaultDir(t *testing.T) {
 	}
 }
 
-// BenchmarkRun1000 converts 1,000 seed variants into a fresh store with
+// BenchmarkRun1000 converts 1,000 inputs (as TestRun200's) into a fresh store with
 // the default workers and reports documents per second and the peak
 // resident memory of the process during the run.
 //
