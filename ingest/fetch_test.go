@@ -230,7 +230,6 @@ func TestRetryAfter(t *testing.T) {
 	s, base := startFake(t, fakeun.Config{Dir: fx.dir, Hops: -1, Faults: fakeun.Faults{P429: 1, RetryAfter: time.Second}})
 	o := testOptions(t, base, base)
 	o.Retries = 1
-	start := time.Now()
 	r := mustNew(t, o).Fetch(context.Background(), symbol.MustParse("A/1/1"))
 	if r.Status != Failed {
 		t.Fatalf("%+v", r)
@@ -241,7 +240,7 @@ func TestRetryAfter(t *testing.T) {
 	}
 	// A Retry-After longer than the cap: give up rather than wait.
 	s.SetFaults(fakeun.Faults{P503: 1, P503RetryAfter: true, RetryAfter: 5 * time.Second})
-	start = time.Now()
+	start := time.Now()
 	o.MaxBackoff = time.Second
 	r = mustNew(t, o).Fetch(context.Background(), symbol.MustParse("A/1/1"))
 	if r.Status != Failed || !strings.Contains(r.Reason, "asks to wait") || time.Since(start) > 3*time.Second {

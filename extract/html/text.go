@@ -79,8 +79,6 @@ type lineBuilder struct {
 	blockLine   int  // line to report for the first rune, if set (block start)
 }
 
-func (lb *lineBuilder) empty() bool { return lb.sb.Len() == 0 }
-
 // edge marks a tag boundary at the current position.
 func (lb *lineBuilder) edge() {
 	if lb.pending {

@@ -60,16 +60,3 @@ func allText(res *Result) string {
 	}
 	return strings.Join(parts, "\n")
 }
-
-func hexUTF16(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r > 0xFFFF {
-			r -= 0x10000
-			fmt.Fprintf(&b, "%04X%04X", 0xD800+(r>>10), 0xDC00+(r&0x3FF))
-			continue
-		}
-		fmt.Fprintf(&b, "%04X", r)
-	}
-	return b.String()
-}

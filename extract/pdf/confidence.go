@@ -15,9 +15,8 @@ type fontPageStats struct {
 }
 
 type textStats struct {
-	total, bad, cjk, letters int
-	perFont                  map[*font]*fontPageStats // current page only
-	suspects                 []suspect
+	total, bad, cjk int
+	suspects        []suspect
 }
 
 type suspect struct {

@@ -10,7 +10,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -317,8 +316,6 @@ func layoutPage(gl []glyph, rules []rule, tables *int, h float64, sc *scratch) [
 	}
 	return out
 }
-
-func isLetterish(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func cmpFloat(a, b float64) int {
 	switch {

@@ -32,8 +32,6 @@ type operand struct {
 	a []operand // array elements; for a dictionary, keys and values in turn
 }
 
-func (o operand) num() float64 { return o.n }
-
 // key returns the value of a dictionary entry.
 func (o operand) key(name string) (operand, bool) {
 	if o.k != kDict {

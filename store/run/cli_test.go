@@ -36,10 +36,7 @@ func undocBin(t *testing.T) string {
 		if binErr != nil {
 			return
 		}
-		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-		if _, err := os.Stat(goTool); err != nil {
-			goTool = "go"
-		}
+		goTool := "go" // go test puts GOROOT/bin first on PATH
 		binPath = filepath.Join(binDir, "undoc")
 		cmd := exec.Command(goTool, "build", "-o", binPath, "github.com/undoc/undoc/cmd/undoc")
 		cmd.Dir = "../.."
@@ -282,7 +279,7 @@ func TestCLISymbolsAndExport(t *testing.T) {
 	if code != 0 || !bytes.Contains(stdout, []byte(`"indicators":`)) {
 		t.Errorf("export: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	stdout, stderr, code = runUndoc("export", "--format", "csv", "--out", filepath.Join(tmp, "csv"))
+	_, stderr, code = runUndoc("export", "--format", "csv", "--out", filepath.Join(tmp, "csv"))
 	if code != 0 {
 		t.Errorf("export csv: exit %d\n%s", code, stderr)
 	}
