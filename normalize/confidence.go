@@ -165,3 +165,44 @@ func isContinuationGlyph(r rune) bool {
 	}
 	return false
 }
+
+// Letters counts the letters of s by script: CJK ideographs (U+4E00–U+9FFF),
+// ASCII letters, and Latin-1 letters (U+00C0–U+00FF), which are where
+// Chinese bytes read as Latin-1 land.
+type Letters struct {
+	CJK, ASCII, Latin1 int
+}
+
+// CountLetters counts the letters of s by script.
+func CountLetters(s string) Letters {
+	var l Letters
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				l.ASCII++
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF:
+			l.CJK++
+		case r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7:
+			l.Latin1++
+		}
+		i += w
+	}
+	return l
+}
+
+// ExpectCJK tells whether Chinese is the text's script, or was meant to be:
+// CJK ideographs are at least 2% of its letters, or Latin-1 letters are at
+// least a tenth of them (Chinese read as Latin-1; French has about 3%).
+// Text with fewer than 20 letters is too short to tell and is taken as
+// Chinese.
+func (l Letters) ExpectCJK() bool {
+	all := l.CJK + l.ASCII + l.Latin1
+	return all < 20 || l.CJK*50 >= all || l.Latin1*10 >= all
+}

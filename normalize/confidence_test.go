@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func latin1(b []byte) string {
@@ -92,5 +93,37 @@ func TestConfidenceExamples(t *testing.T) {
 		if problems[i] != want[i] {
 			t.Errorf("problem %d = %+v, want %+v", i, problems[i], want[i])
 		}
+	}
+}
+
+func TestExpectCJK(t *testing.T) {
+	gbkAsLatin1 := func(s string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := charmap.ISO8859_1.NewDecoder().String(b)
+		return r
+	}
+	cases := []struct {
+		name, text string
+		want       bool
+	}{
+		{"Chinese", "本组织的目标：加强最不发达国家的能力。", true},
+		{"Chinese with Latin symbols", "根据 A/69/6/Rev.1 和 ST/SGB/2000/8 以及 E/RES/2014/35 的规定，方案 8 包括次级方案 1 至 3。", true},
+		{"English", "The objective, to which this programme contributes, is to advance human rights.", false},
+		{"English with a name", "Office of the High Commissioner; Département des affaires économiques, café.", false},
+		{"French", "L'objectif auquel le présent programme contribue est de promouvoir l'égalité et la sécurité économique de l'État.", false},
+		{"GBK read as Latin-1", gbkAsLatin1("本组织的目标：加强最不发达国家的能力。"), true},
+		{"no letters", "1. 2. (a) 3/4 ……", true},
+		{"empty", "", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := CountLetters(c.text)
+			if got := l.ExpectCJK(); got != c.want {
+				t.Errorf("ExpectCJK = %v, want %v (%+v)", got, c.want, l)
+			}
+		})
 	}
 }

@@ -278,7 +278,12 @@ func quality(text string, lines []extract.Line, out *model.Output) {
 		}
 		text = b.String()
 	}
-	score, problems := normalize.Confidence(text, true)
+	letters := normalize.CountLetters(text)
+	cjk := letters.ExpectCJK()
+	if !cjk {
+		diag(out, "warning", "not-chinese", fmt.Sprintf("the text is in Latin script (%d Latin letters, %d Chinese characters); undoc's vocabulary is for Chinese documents, so little structure may be found", letters.ASCII+letters.Latin1, letters.CJK))
+	}
+	score, problems := normalize.Confidence(text, cjk)
 	if out.Document.Quality.TextConfidence == 0 || score < out.Document.Quality.TextConfidence {
 		out.Document.Quality.TextConfidence = round3(score)
 	}
