@@ -40,7 +40,7 @@ func convertFile(t testing.TB, name string) *Result {
 // TestGolden compares whole-document outputs with the golden JSON files.
 // Any drift fails; go test -update rewrites them after a deliberate change.
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"seed.txt"} {
+	for _, name := range []string{"seed.txt", "seed.gbk.html", "seed-chromium.pdf", "seed-libreoffice.pdf"} {
 		t.Run(name, func(t *testing.T) {
 			got, err := emit.Marshal(convertFile(t, name).Output, true)
 			if err != nil {

@@ -77,8 +77,20 @@ func Segment(in []extract.Line, v *Vocab) *Result {
 		s.block(s.classify(l))
 	}
 	res := &Result{Body: s.root.node.Children, Diagnostics: s.diags, Recognised: s.structured, Front: s.front}
+	cover(res.Body)
 	res.References = references(res.Body, v)
 	return res
+}
+
+// cover widens each node's span from its heading to everything under it,
+// so that a programme's span says which lines and pages it fills.
+func cover(nodes []*model.Node) {
+	for _, n := range nodes {
+		cover(n.Children)
+		for _, c := range n.Children {
+			n.Span.Extend(c.Span)
+		}
+	}
 }
 
 // block runs the recogniser for the construct that starts at s.i.
