@@ -173,26 +173,32 @@ type Letters struct {
 	CJK, ASCII, Latin1 int
 }
 
-// CountLetters counts the letters of s by script.
+// CountLetters counts the letters of s by script. It reads UTF-8 lead
+// bytes instead of decoding runes: ideographs U+4E00–U+9FFF are E4 B8..BF
+// and E5–E9, Latin-1 letters are C3 80..BF.
 func CountLetters(s string) Letters {
 	var l Letters
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < 0x80 {
+		switch {
+		case c < 0x80:
 			if c|0x20 >= 'a' && c|0x20 <= 'z' {
 				l.ASCII++
 			}
 			i++
-			continue
+		case c < 0xE0:
+			if c == 0xC3 && i+1 < len(s) && s[i+1] != 0x97 && s[i+1] != 0xB7 {
+				l.Latin1++
+			}
+			i += 2
+		case c < 0xF0:
+			if c >= 0xE5 && c <= 0xE9 || c == 0xE4 && i+1 < len(s) && s[i+1] >= 0xB8 {
+				l.CJK++
+			}
+			i += 3
+		default:
+			i += 4
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r >= 0x4E00 && r <= 0x9FFF:
-			l.CJK++
-		case r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7:
-			l.Latin1++
-		}
-		i += w
 	}
 	return l
 }

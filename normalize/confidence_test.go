@@ -127,3 +127,22 @@ func TestExpectCJK(t *testing.T) {
 		})
 	}
 }
+
+// TestCountLetters: counting by lead bytes agrees with decoding each rune.
+func TestCountLetters(t *testing.T) {
+	text := string(seed(t)) + "Département, café, × ÷ Ã© \u4DFF\u4E00\u9FFF\uA000 \U00020000 abcXYZ"
+	var want Letters
+	for _, r := range text {
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF:
+			want.CJK++
+		case r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z'):
+			want.ASCII++
+		case r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7:
+			want.Latin1++
+		}
+	}
+	if got := CountLetters(text); got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}

@@ -16,9 +16,6 @@ func Marshal(out *model.Output, indent bool) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if indent {
-		enc.SetIndent("", "  ")
-	}
 	shaped, err := out.Shape()
 	if err != nil {
 		return nil, err
@@ -26,7 +23,60 @@ func Marshal(out *model.Output, indent bool) ([]byte, error) {
 	if err := enc.Encode(shaped); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	if !indent {
+		return buf.Bytes(), nil
+	}
+	return indentJSON(make([]byte, 0, buf.Len()*2), buf.Bytes()), nil
+}
+
+// indentJSON appends src, compact JSON as encoding/json writes it, to dst
+// with two-space indentation: the layout of json.Indent, in one pass that
+// needs no validation because the encoder's output is valid.
+func indentJSON(dst, src []byte) []byte {
+	depth := 0
+	newline := func() {
+		dst = append(dst, '\n')
+		for range depth {
+			dst = append(dst, ' ', ' ')
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '"':
+			// copy the string up to its closing quote
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			dst = append(dst, src[i:j+1]...)
+			i = j
+		case '{', '[':
+			dst = append(dst, c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, src[i+1])
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // Write encodes out to w.
