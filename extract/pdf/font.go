@@ -76,7 +76,11 @@ func appendStream(dst []byte, v lpdf.Value) (data []byte, err error) {
 	start := len(dst)
 	for {
 		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
+			// double the stream's part of the buffer, but never past the limit
+			grow := min(max(len(data)-start, 4096), start+maxStreamBytes+1-len(data))
+			nd := make([]byte, len(data), len(data)+grow)
+			copy(nd, data)
+			data = nd
 		}
 		n, e := rc.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]

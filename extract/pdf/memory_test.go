@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -113,3 +115,39 @@ func TestMemoryPerPage(t *testing.T) {
 }
 
 func mb(n uint64) float64 { return float64(n) / (1 << 20) }
+
+// TestDeflateBomb: a content stream that inflates to 100 MB is cut at the
+// stream limit with a diagnostic; the heap stays within the limit's reach.
+func TestDeflateBomb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("inflates 64 MB")
+	}
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zeros := make([]byte, 1<<20)
+	for range 100 {
+		zw.Write(zeros)
+	}
+	zw.Close()
+	data := onePage("/F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", "", nil, "")
+	// replace the empty content stream by the bomb
+	data = tinyPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R >>",
+		stream("/Filter /FlateDecode", z.String()),
+	}, "")
+	var res *Result
+	peak := peakHeap(func() { res = mustExtract(t, data) })
+	t.Logf("compressed %d KB, peak heap %.1f MB", z.Len()>>10, mb(peak))
+	found := false
+	for _, d := range res.Diagnostics {
+		found = found || strings.Contains(d.Message, "larger than")
+	}
+	if !found {
+		t.Errorf("no diagnostic about the stream's size: %+v", res.Diagnostics)
+	}
+	if peak > 3*maxStreamBytes {
+		t.Errorf("peak heap %.1f MB for a stream limit of %d MB", mb(peak), maxStreamBytes>>20)
+	}
+}
