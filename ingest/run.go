@@ -83,12 +83,33 @@ set the defaults of --ods-url, --undocs-url, --user-agent and --store.
 Flags:
 `
 
-// RunFetch implements `undoc fetch`. It returns the exit status.
+// Command is `undoc fetch` with what its caller supplies.
+type Command struct {
+	// DefaultStore is the default of --store when $UNDOC_STORE is not
+	// set; "" means ".undoc".
+	DefaultStore string
+	// Open, when set, is called with the options read from the flags
+	// before anything is fetched. It may set the catalog and the log (the
+	// progress lines go to standard error when it leaves Log nil and
+	// --quiet is not given). done is called at the end.
+	Open func(o *Options) (done func(), err error)
+}
+
+// RunFetch implements `undoc fetch` with a JSON catalog in the store
+// directory. It returns the exit status.
 func RunFetch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return Command{}.Run(ctx, args, stdin, stdout, stderr)
+}
+
+// Run implements `undoc fetch`. It returns the exit status.
+func (c Command) Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("fetch", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o Options
 	storeDef := os.Getenv("UNDOC_STORE")
+	if storeDef == "" {
+		storeDef = c.DefaultStore
+	}
 	if storeDef == "" {
 		storeDef = ".undoc"
 	}
@@ -138,7 +159,17 @@ func RunFetch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		o.Retries = -1
 	}
 	o.Env()
-	if !*quiet {
+	if c.Open != nil {
+		done, err := c.Open(&o)
+		if err != nil {
+			fmt.Fprintf(stderr, "undoc fetch: %v\n", err)
+			return 1
+		}
+		defer done()
+	}
+	if *quiet {
+		o.Log = nil
+	} else if o.Log == nil {
 		o.Log = stderr
 	}
 

@@ -329,7 +329,7 @@ type ingestFetcher struct {
 }
 
 func newIngestFetcher(storeDir, lang string, cat *catalog.Catalog, log zerolog.Logger) *ingestFetcher {
-	o := ingest.Options{StoreDir: storeDir, Lang: lang, Catalog: fetchCatalog{cat}, Log: logLines{log}}
+	o := ingest.Options{StoreDir: storeDir, Lang: lang, Catalog: fetchCatalog{cat}, Log: logLines{log, zerolog.DebugLevel}}
 	o.Env()
 	return &ingestFetcher{opts: o, cat: cat}
 }
@@ -372,13 +372,16 @@ func (fc fetchCatalog) Put(e ingest.Entry) error {
 		LastModified: e.LastModified, Checked: e.Checked, Expires: e.Expires, Reason: e.Reason})
 }
 
-// logLines turns the fetcher's progress lines into debug log events.
-type logLines struct{ log zerolog.Logger }
+// logLines turns the fetcher's progress lines into log events.
+type logLines struct {
+	log   zerolog.Logger
+	level zerolog.Level
+}
 
 func (l logLines) Write(b []byte) (int, error) {
 	for _, s := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
 		if s = strings.TrimSpace(s); s != "" {
-			l.log.Debug().Str("stage", "fetch").Msg(s)
+			l.log.WithLevel(l.level).Str("stage", "fetch").Msg(s)
 		}
 	}
 	return len(b), nil

@@ -225,7 +225,10 @@ func TestSIGTERM(t *testing.T) {
 
 // TestCLISymbolsAndExport runs undoc on a symbol served by the fake UN
 // server and a corrupt file, then exports the store.
-func TestCLISymbolsAndExport(t *testing.T) {
+// cliWithFake starts a fake UN server holding A/69/6/Rev.1 (the seed's
+// Chromium PDF) and returns a temporary directory and a runner of the
+// undoc binary that points at the fake and at the store TMP/store.
+func cliWithFake(t *testing.T) (string, func(args ...string) ([]byte, []byte, int)) {
 	tmp := t.TempDir()
 	fix := filepath.Join(tmp, "fixtures")
 	os.MkdirAll(fix, 0o755)
@@ -239,14 +242,9 @@ func TestCLISymbolsAndExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer srv.Close()
-	in, out, store := filepath.Join(tmp, "in"), filepath.Join(tmp, "out"), filepath.Join(tmp, "store")
-	variants(t, in, 3)
-	os.WriteFile(filepath.Join(in, "corrupt.pdf"), []byte("%PDF-1.4\n"+strings.Repeat("\x00garbage", 300)), 0o644)
-	list := filepath.Join(tmp, "list.txt")
-	os.WriteFile(list, []byte("A/69/6/Rev.1\n"), 0o644)
-
-	runUndoc := func(args ...string) ([]byte, []byte, int) {
+	t.Cleanup(func() { srv.Close() })
+	store := filepath.Join(tmp, "store")
+	return tmp, func(args ...string) ([]byte, []byte, int) {
 		cmd := exec.Command(undocBin(t), args...)
 		cmd.Env = append(os.Environ(), "UNDOC_ODS_URL="+base, "UNDOC_UNDOCS_URL="+base, "UNDOC_STORE="+store)
 		var stdout, stderr bytes.Buffer
@@ -254,6 +252,33 @@ func TestCLISymbolsAndExport(t *testing.T) {
 		cmd.Run()
 		return stdout.Bytes(), stderr.Bytes(), cmd.ProcessState.ExitCode()
 	}
+}
+
+// TestCLIFetchThenRun: undoc fetch and undoc run share the store, so a
+// document fetched first is not downloaded again by the run.
+func TestCLIFetchThenRun(t *testing.T) {
+	_, runUndoc := cliWithFake(t)
+	stdout, stderr, code := runUndoc("fetch", "--out", "", "--spacing", "0", "A/69/6/Rev.1")
+	if code != 0 || !bytes.Contains(stdout, []byte(`"fetched":1`)) {
+		t.Fatalf("fetch: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if !bytes.Contains(stderr, []byte(`"stage":"fetch"`)) {
+		t.Errorf("fetch progress is not logged through the logger:\n%s", stderr)
+	}
+	stdout, stderr, code = runUndoc("run", "A/69/6/Rev.1")
+	if s := lastSummary(t, stdout); code != 0 || s.Fetched != 0 || s.Cached != 1 || s.Extracted != 1 {
+		t.Errorf("run after fetch: exit %d, %+v\n%s", code, s, stderr)
+	}
+}
+
+func TestCLISymbolsAndExport(t *testing.T) {
+	tmp, runUndoc := cliWithFake(t)
+	in, out := filepath.Join(tmp, "in"), filepath.Join(tmp, "out")
+	variants(t, in, 3)
+	os.WriteFile(filepath.Join(in, "corrupt.pdf"), []byte("%PDF-1.4\n"+strings.Repeat("\x00garbage", 300)), 0o644)
+	list := filepath.Join(tmp, "list.txt")
+	os.WriteFile(list, []byte("A/69/6/Rev.1\n"), 0o644)
+
 	stdout, stderr, code := runUndoc("run", "--out", out, "--log-format", "json", in, "@"+list)
 	if code != 1 {
 		t.Errorf("exit %d with a corrupt input, want 1\n%s", code, stderr)
