@@ -21,7 +21,9 @@ subprogramme and component it sits under.
 
 --format sqlite writes one SQLite database at PATH (replaced atomically);
 REFERENCES is an SQL keyword, so that table is also the view refs.
---format csv writes documents.csv, nodes.csv and so on into the folder PATH.
+--format csv writes documents.csv, nodes.csv and so on into the folder PATH,
+in UTF-8; add --bom when the files are for Excel, which otherwise reads
+them in the system's code page and garbles the Chinese.
 A run may be going on in the same store: the export reads what was
 committed when it started.
 
@@ -41,6 +43,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 	storeDir := fs.String("store", defStore, "store directory written by undoc run")
 	format := fs.String("format", "sqlite", "sqlite (one database file) or csv (one file per table in a folder)")
 	out := fs.String("out", "", "the database file (sqlite) or folder (csv) to write")
+	bom := fs.Bool("bom", false, "csv: start each file with a UTF-8 byte-order mark (for Excel)")
 	fs.Usage = func() { fmt.Fprint(e.stderr, exportUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -67,7 +70,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 	case "sqlite":
 		c, err = export.SQLite(ctx, *storeDir, *out)
 	case "csv":
-		c, err = export.CSV(ctx, *storeDir, *out)
+		c, err = export.CSV(ctx, *storeDir, *out, *bom)
 	default:
 		fmt.Fprintf(e.stderr, "undoc export: --format must be sqlite or csv, not %q\n", *format)
 		return exitUsage

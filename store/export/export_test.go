@@ -206,7 +206,7 @@ func sorted(m map[spKey]int) []string {
 func TestCSV(t *testing.T) {
 	store := buildStore(t)
 	dir := filepath.Join(t.TempDir(), "csv")
-	c, err := CSV(context.Background(), store, dir)
+	c, err := CSV(context.Background(), store, dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,6 +230,26 @@ func TestCSV(t *testing.T) {
 	ents, _ := os.ReadDir(dir)
 	if len(ents) != len(Tables()) {
 		t.Errorf("%d files in the CSV folder, want %d", len(ents), len(Tables()))
+	}
+}
+
+// TestCSVBOM: with bom every file starts with EF BB BF and is otherwise
+// the same as without.
+func TestCSVBOM(t *testing.T) {
+	store := buildStore(t)
+	plain, marked := filepath.Join(t.TempDir(), "plain"), filepath.Join(t.TempDir(), "bom")
+	if _, err := CSV(context.Background(), store, plain, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CSV(context.Background(), store, marked, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range Tables() {
+		a, _ := os.ReadFile(filepath.Join(plain, tb.Name+".csv"))
+		b, _ := os.ReadFile(filepath.Join(marked, tb.Name+".csv"))
+		if !bytes.Equal(b, append([]byte("\xEF\xBB\xBF"), a...)) || bytes.HasPrefix(a, []byte("\xEF")) {
+			t.Errorf("%s.csv: %.20q with --bom, %.20q without", tb.Name, b, a)
+		}
 	}
 }
 

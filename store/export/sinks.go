@@ -152,15 +152,23 @@ func (s *sqliteSink) row(t int, vals []any) error {
 
 // CSV writes the tables of the store in storeDir as CSV files (UTF-8, a
 // header line, empty fields for NULL) named after the tables in the
-// folder outDir: documents.csv, nodes.csv and so on. The files are
-// replaced together at the end.
-func CSV(ctx context.Context, storeDir, outDir string) (Counts, error) {
+// folder outDir: documents.csv, nodes.csv and so on. With bom each file
+// starts with a UTF-8 byte-order mark, without which Excel reads UTF-8 as
+// the system's code page and garbles the Chinese. The files are replaced
+// together at the end.
+func CSV(ctx context.Context, storeDir, outDir string, bom bool) (Counts, error) {
 	s := &csvSink{}
 	for _, t := range tables {
 		f, err := atomicfile.Create(filepath.Join(outDir, t.Name+".csv"))
 		if err != nil {
 			s.abort()
 			return Counts{}, err
+		}
+		if bom {
+			if _, err := f.WriteString("\uFEFF"); err != nil {
+				s.abort()
+				return Counts{}, err
+			}
 		}
 		w := csv.NewWriter(f)
 		s.files = append(s.files, f)
