@@ -183,20 +183,22 @@ func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *gua
 	}
 	res.Lines = make([]extract.Line, 0, kept)
 	seq := 0
+	var seqOf []int // N of each line of the page, 0 for furniture
 	for _, pt := range pages {
-		for k, l := range pt.lines {
+		seqOf = seqOf[:0]
+		for _, l := range pt.lines {
 			if l.furniture {
+				seqOf = append(seqOf, 0)
 				continue
 			}
 			seq++
+			seqOf = append(seqOf, seq)
 			res.Lines = append(res.Lines, extract.Line{Text: l.text, N: seq, Page: pt.page, Table: l.table, Row: l.row, Col: l.col})
-			for i := range pt.links {
-				if pt.links[i].at == k {
-					pt.links[i].Line = seq
-				}
-			}
 		}
 		for _, l := range pt.links {
+			if l.at >= 0 {
+				l.Line = seqOf[l.at]
+			}
 			res.Links = append(res.Links, l.Link)
 		}
 	}
@@ -326,17 +328,20 @@ func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, sta
 		}
 	}
 	stats.addPage(n, in.glyphs, d)
-	for _, l := range layoutPage(in.glyphs, in.rules, tables, H, &d.scratch) {
-		pt.lines = append(pt.lines, pageLine{pline: l})
-	}
+	var links []pageLink
 	func() {
 		defer func() {
 			if x := recover(); x != nil {
 				d.warn(n, "", "annots-unreadable", fmt.Sprint(x))
 			}
 		}()
-		pt.links = pageLinks(p.v, P, n, in.glyphs, pt.lines)
+		links = readLinks(p.v, P, n)
 	}()
+	linkTexts(in.glyphs, links) // before layout, which reorders the glyphs
+	for _, l := range layoutPage(in.glyphs, in.rules, tables, H, &d.scratch) {
+		pt.lines = append(pt.lines, pageLine{pline: l})
+	}
+	pt.links = placeLinks(links, pt.lines)
 	return pt
 }
 
@@ -368,10 +373,10 @@ func pageContents(buf []byte, v lpdf.Value, warn func(string)) []byte {
 	return buf
 }
 
-// pageLinks reads a page's URI link annotations (§12.5.6.5, §12.6.4.7):
-// the text under each one's rectangle and the line it sits on. P maps user
-// space to display space, as for the glyphs.
-func pageLinks(page lpdf.Value, P matrix, n int, gl []glyph, lines []pageLine) []pageLink {
+// readLinks reads a page's URI link annotations (§12.5.6.5, §12.6.4.7)
+// and their rectangles. P maps user space to display space, as for the
+// glyphs.
+func readLinks(page lpdf.Value, P matrix, n int) []pageLink {
 	var out []pageLink
 	an := page.Key("Annots")
 	for i := 0; i < an.Len() && i < 10000; i++ {
@@ -399,8 +404,57 @@ func pageLinks(page lpdf.Value, P matrix, n int, gl []glyph, lines []pageLine) [
 		x0, y0 := P.apply(r.Index(0).Float64(), r.Index(1).Float64())
 		x1, y1 := P.apply(r.Index(2).Float64(), r.Index(3).Float64())
 		box := [4]float64{min(x0, x1) - 1, min(y0, y1) - 1, max(x0, x1) + 1, max(y0, y1) + 1}
-		l := pageLink{Link: Link{URI: uri, Text: textIn(gl, box), Page: n}, at: lineAt(lines, box), box: box}
-		if k := len(out) - 1; k >= 0 && out[k].URI == uri {
+		out = append(out, pageLink{Link: Link{URI: uri, Page: n}, box: box, at: -1})
+	}
+	return out
+}
+
+// linkTexts sets each link's text: the upright glyphs whose centres lie in
+// its box, in content order. One pass over the glyphs, each looked up
+// among the boxes sorted by top.
+func linkTexts(gl []glyph, links []pageLink) {
+	if len(links) == 0 {
+		return
+	}
+	byTop := make([]int, len(links))
+	tallest := 0.0
+	for i := range links {
+		byTop[i] = i
+		tallest = max(tallest, links[i].box[3]-links[i].box[1])
+	}
+	slices.SortFunc(byTop, func(a, b int) int { return cmp.Compare(links[a].box[1], links[b].box[1]) })
+	text := make([]strings.Builder, len(links))
+	for _, g := range gl {
+		if g.dir != 0 || g.artifact {
+			continue
+		}
+		cx, cy := g.x+g.w/2, g.y-g.size*0.35
+		// the boxes with top ≤ cy, from the last; none below cy - tallest holds cy
+		k, _ := slices.BinarySearchFunc(byTop, cy, func(i int, y float64) int {
+			if links[i].box[1] <= y {
+				return -1
+			}
+			return 1
+		})
+		for k--; k >= 0 && links[byTop[k]].box[1] >= cy-tallest; k-- {
+			b := links[byTop[k]].box
+			if cx >= b[0] && cx <= b[2] && cy <= b[3] {
+				text[byTop[k]].WriteString(g.text)
+			}
+		}
+	}
+	for i := range links {
+		links[i].Text = strings.TrimSpace(text[i].String())
+	}
+}
+
+// placeLinks finds the line under each link, joins the halves of links
+// broken at a line end, and puts the links in reading order.
+func placeLinks(links []pageLink, lines []pageLine) []pageLink {
+	var out []pageLink
+	for _, l := range links {
+		l.at = lineAt(lines, l.box)
+		if k := len(out) - 1; k >= 0 && out[k].URI == l.URI {
 			// a link that wraps onto the next line comes as two annotations
 			if a, b, ok := wrapped(out[k], l, lines); ok {
 				a.Text += b.Text
@@ -410,7 +464,7 @@ func pageLinks(page lpdf.Value, P matrix, n int, gl []glyph, lines []pageLine) [
 		}
 		out = append(out, l)
 	}
-	// reading order: annotations are stored in any order
+	// annotations are stored in any order
 	slices.SortStableFunc(out, func(a, b pageLink) int { return cmp.Compare(uint(a.at), uint(b.at)) })
 	return out
 }
@@ -428,22 +482,6 @@ func wrapped(a, b pageLink, lines []pageLine) (pageLink, pageLink, bool) {
 	end := a.box[2] >= lines[a.at].x1-slack
 	start := b.box[0] <= lines[b.at].x0+slack
 	return a, b, end && start
-}
-
-// textIn is the text of the upright glyphs whose centres lie in box
-// (display space: x0, top, x1, bottom), in content order.
-func textIn(gl []glyph, box [4]float64) string {
-	var b strings.Builder
-	for _, g := range gl {
-		if g.dir != 0 || g.artifact {
-			continue
-		}
-		cx, cy := g.x+g.w/2, g.y-g.size*0.35
-		if cx >= box[0] && cx <= box[2] && cy >= box[1] && cy <= box[3] {
-			b.WriteString(g.text)
-		}
-	}
-	return strings.TrimSpace(b.String())
 }
 
 // lineAt is the index of the line that overlaps box most, -1 if none does.
