@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/undoc/undoc/normalize"
 )
 
 var labelRe = regexp.MustCompile(`^(\(?[0-9]{1,3}(\.[0-9]{1,3})*[.)]?|\(?[a-zA-Z][.)]|\([a-z]{1,2}\)|\(?[ivxlcIVXLC]{1,6}[.)]|[A-Z]\.|[•·\-–—*]{1,3}|[㈠-㈩]|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}/[0-9]{1,4}( [A-Z])?|[0-9]{1,4} \([A-Z]+\))$`)
@@ -16,16 +18,22 @@ var labelRe = regexp.MustCompile(`^(\(?[0-9]{1,3}(\.[0-9]{1,3})*[.)]?|\(?[a-zA-Z
 // print beside each title: "57/300; 58/269", "1472 A (XIV);".
 var resolutionsRe = regexp.MustCompile(`^(?:(?:\d{1,4}/\d{1,4}|\d{1,4}(?: [A-Z])? \([IVXLC]+\))(?:[;,] ?|$))+$`)
 
-// isLabel reports whether a cell's text is a list label or number.
+// isLabel reports whether a cell's text is a list label or number: a
+// numbering marker as the segmenter reads them ("(a)", "㈠", "⑴", "（十一）"),
+// or one of the labels of labelRe, or a list of resolution numbers.
 func isLabel(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return true
 	}
-	if utf8.RuneCountInString(s) > 32 {
+	n := utf8.RuneCountInString(s)
+	if n > 32 {
 		return false
 	}
-	return utf8.RuneCountInString(s) <= 12 && labelRe.MatchString(s) || resolutionsRe.MatchString(s)
+	if _, rest, ok := normalize.ParseMarker(s, nil); ok && rest == "" {
+		return true
+	}
+	return n <= 12 && labelRe.MatchString(s) || resolutionsRe.MatchString(s)
 }
 
 // isNumericCell reports whether a cell holds a figure ("1 000", "–", "[4]").
