@@ -32,18 +32,24 @@ func TestIndentLikeEncoding(t *testing.T) {
 		if err := json.Unmarshal(d, &v); err != nil {
 			t.Fatal(err)
 		}
-		var compact, want bytes.Buffer
-		enc := json.NewEncoder(&compact)
-		enc.SetEscapeHTML(false)
-		enc.Encode(v)
-		enc = json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		enc.Encode(v)
-		if got := indentJSON(nil, compact.Bytes()); !bytes.Equal(got, want.Bytes()) {
+		compact, want := encodings(v)
+		if got := indentJSON(nil, compact); !bytes.Equal(got, want) {
 			t.Errorf("differs from encoding/json for %.80s:\n%.300s", d, got)
 		}
 	}
+}
+
+// encodings is v as encoding/json writes it compact and indented.
+func encodings(v any) (compact, indented []byte) {
+	var c, i bytes.Buffer
+	enc := json.NewEncoder(&c)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+	enc = json.NewEncoder(&i)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+	return c.Bytes(), i.Bytes()
 }
 
 func FuzzIndent(f *testing.F) {
@@ -54,16 +60,9 @@ func FuzzIndent(f *testing.F) {
 		if json.Unmarshal([]byte(s), &v) != nil {
 			return
 		}
-		var compact, want bytes.Buffer
-		enc := json.NewEncoder(&compact)
-		enc.SetEscapeHTML(false)
-		enc.Encode(v)
-		enc = json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		enc.Encode(v)
-		if got := indentJSON(nil, compact.Bytes()); !bytes.Equal(got, want.Bytes()) {
-			t.Errorf("got %q, want %q", got, want.Bytes())
+		compact, want := encodings(v)
+		if got := indentJSON(nil, compact); !bytes.Equal(got, want) {
+			t.Errorf("got %q, want %q", got, want)
 		}
 	})
 }
