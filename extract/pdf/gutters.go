@@ -191,9 +191,17 @@ func rowArtifact(r *textRow) bool {
 	return true
 }
 
+// ruleBetween reports whether r is a horizontal rule below the baseline of
+// row a and above the top of row b (give or take a little).
+func ruleBetween(r rule, a, b *textRow) bool {
+	return r.horiz && r.pos > a.base && r.pos < b.top+0.2*b.size
+}
+
+// hasRuleBetween reports whether a rule over 3 em long runs between rows a
+// and b.
 func hasRuleBetween(rules []rule, a, b *textRow) bool {
 	for _, r := range rules {
-		if r.horiz && r.pos > a.base && r.pos < b.top+0.2*b.size && r.to-r.from > 3*b.size {
+		if ruleBetween(r, a, b) && r.to-r.from > 3*b.size {
 			return true
 		}
 	}

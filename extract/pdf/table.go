@@ -8,6 +8,7 @@ package pdf
 // lines (§8.5.3) where there are some.
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -17,6 +18,11 @@ type block struct {
 	rows    []*textRow
 	gutters []interval
 	narrow  bool // gutters down to narrowGutterEm were allowed
+	// set by groupCells: where in a row's segments each column starts
+	// (n+1 offsets a row, for n columns), and for rows whose segments are
+	// out of column order, a copy in order
+	starts    []int
+	reordered [][]segment
 }
 
 // page is what table finding needs to know of the page: its ruling
@@ -69,32 +75,75 @@ func findTable(rows []*textRow, i int, pg *page) (e int, out []pline, ok bool) {
 	return 0, nil, false
 }
 
-func (b *block) column(s segment) int { return columnOf(b.gutters, s) }
+// groupCells sets b.starts and b.reordered.
+func (b *block) groupCells() {
+	n := len(b.gutters) + 1
+	b.starts = make([]int, len(b.rows)*(n+1))
+	b.reordered = nil
+	var buf [16]int
+	cols := buf[:0]
+	for k, r := range b.rows {
+		cols = cols[:0]
+		at := b.starts[k*(n+1) : (k+1)*(n+1)]
+		inOrder := true
+		for i, s := range r.segs {
+			c := columnOf(b.gutters, s)
+			inOrder = inOrder && (i == 0 || c >= cols[i-1])
+			cols = append(cols, c)
+			at[c+1]++
+		}
+		for c := range n {
+			at[c+1] += at[c]
+		}
+		if !inOrder {
+			if b.reordered == nil {
+				b.reordered = make([][]segment, len(b.rows))
+			}
+			b.reordered[k] = byColumn(r.segs, cols, n)
+		}
+	}
+}
+
+// byColumn returns a copy of segs ordered by their columns cols, stably.
+func byColumn(segs []segment, cols []int, n int) []segment {
+	out := make([]segment, 0, len(segs))
+	for c := range n {
+		for i, s := range segs {
+			if cols[i] == c {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// cellSegs returns the segments of row k in column c.
+func (b *block) cellSegs(k, c int) []segment {
+	segs := b.rows[k].segs
+	if b.reordered != nil && b.reordered[k] != nil {
+		segs = b.reordered[k]
+	}
+	i := k*(len(b.gutters)+2) + c
+	return segs[b.starts[i]:b.starts[i+1]:b.starts[i+1]]
+}
 
 // occupancy returns which columns of each row have text.
 func (b *block) occupancy() [][]bool {
 	n := len(b.gutters) + 1
 	flat := make([]bool, len(b.rows)*n)
 	occ := make([][]bool, len(b.rows))
-	for i, r := range b.rows {
-		occ[i] = flat[i*n : (i+1)*n : (i+1)*n]
-		for _, s := range r.segs {
-			occ[i][b.column(s)] = true
+	for k := range b.rows {
+		occ[k] = flat[k*n : (k+1)*n : (k+1)*n]
+		at := b.starts[k*(n+1) : (k+1)*(n+1)]
+		for c := range occ[k] {
+			occ[k][c] = at[c+1] > at[c]
 		}
 	}
 	return occ
 }
 
 // cellText returns the text of row k in column c.
-func (b *block) cellText(k, c int) string {
-	var segs []segment
-	for _, s := range b.rows[k].segs {
-		if b.column(s) == c {
-			segs = append(segs, s)
-		}
-	}
-	return joinSegs(segs)
-}
+func (b *block) cellText(k, c int) string { return joinSegs(b.cellSegs(k, c)) }
 
 // numericRow reports whether a cell of row k right of the first column
 // holds a figure.
@@ -126,16 +175,11 @@ func (b *block) arrange(pg *page, depth int) (e int, out []pline, ok, later bool
 	if depth > 8 {
 		return 0, nil, false, false
 	}
+	b.groupCells()
 	occ := b.occupancy()
-	side := b.sideBySide(occ)
+	side, multi := b.sideBySide(occ)
 	n := len(b.gutters) + 1
-	multi := 0
-	for _, o := range side {
-		if count(o) >= 2 {
-			multi++
-		}
-	}
-	if multi < 2 {
+	if count(multi) < 2 {
 		return 0, nil, false, false
 	}
 	if keep := b.evident(occ, rules); len(keep) < len(b.gutters) {
@@ -148,7 +192,7 @@ func (b *block) arrange(pg *page, depth int) (e int, out []pline, ok, later bool
 	}
 	// Hanging labels ("6.1   The Office ...", "68/74   Title") are not
 	// columns: drop the gutter right of every label column.
-	label := b.labelColumns(occ, side)
+	label := b.labelColumns(occ, multi)
 	var keep []interval
 	for c := 0; c < n-1; c++ {
 		if !label[c] {
@@ -171,7 +215,8 @@ func (b *block) arrange(pg *page, depth int) (e int, out []pline, ok, later bool
 		return 0, nil, false, false
 	}
 	lg := b.lineGap(occ)
-	s, e := b.trim(side, rules, lg)
+	band, ruled := b.bands(), b.ruledRows(rules)
+	s, e := b.trim(side, multi, band, ruled, lg)
 	if s > 0 {
 		// rows before the table proper: the table starts further down,
 		// where its own gutters are found
@@ -187,12 +232,12 @@ func (b *block) arrange(pg *page, depth int) (e int, out []pline, ok, later bool
 		return nb.arrange(pg, depth+1)
 	}
 	*pg.tables++
-	return len(b.rows), b.cellLines(*pg.tables, occ, b.tableRows(occ, rules, lg)), true, false
+	return len(b.rows), b.cellLines(*pg.tables, b.tableRows(occ, band, ruled, lg)), true, false
 }
 
 // cellLines returns the lines of table t: cells in row order, column by
 // column, each column top to bottom.
-func (b *block) cellLines(t int, occ [][]bool, rowOf []int) []pline {
+func (b *block) cellLines(t int, rowOf []int) []pline {
 	n := len(b.gutters) + 1
 	var out []pline
 	for i := 0; i < len(b.rows); {
@@ -202,14 +247,9 @@ func (b *block) cellLines(t int, occ [][]bool, rowOf []int) []pline {
 		}
 		for c := 0; c < n; c++ {
 			for k := i; k < j; k++ {
-				if !occ[k][c] {
+				segs := b.cellSegs(k, c)
+				if len(segs) == 0 {
 					continue
-				}
-				var segs []segment
-				for _, s := range b.rows[k].segs {
-					if b.column(s) == c {
-						segs = append(segs, s)
-					}
 				}
 				l := rowLine(b.rows[k], segs)
 				l.table, l.row, l.col = t, rowOf[k], c+1
@@ -223,12 +263,12 @@ func (b *block) cellLines(t int, occ [][]bool, rowOf []int) []pline {
 
 // labelColumns reports which columns hold only labels, in the rows with
 // cells side by side.
-func (b *block) labelColumns(occ, side [][]bool) []bool {
+func (b *block) labelColumns(occ [][]bool, multi []bool) []bool {
 	label := make([]bool, len(b.gutters)+1)
 	for c := range label {
 		label[c] = true
 		for i := range b.rows {
-			if count(side[i]) < 2 {
+			if !multi[i] {
 				continue // a wrapped last line under a hanging label
 			}
 			if occ[i][c] && !isLabel(b.cellText(i, c)) {
@@ -259,6 +299,9 @@ func (b *block) columnGaps() []interval {
 	for _, r := range b.rows {
 		iv = append(iv, r.spans...)
 	}
+	// row after row, the spans are far from sorted: sort them here, stably
+	// as the insertion sort in mergeIntervals would, in quadratic time
+	slices.SortStableFunc(iv, func(x, y interval) int { return cmp.Compare(x.a, y.a) })
 	em := wideGutterEm
 	if b.narrow {
 		em = narrowGutterEm

@@ -18,11 +18,12 @@ import (
 
 // sideBySide returns, for each row, the columns that have text in the row
 // or in a row beside it (overlapping it vertically): cells on different
-// baselines.
-func (b *block) sideBySide(occ [][]bool) [][]bool {
+// baselines; multi[k] says row k has two such columns or more.
+func (b *block) sideBySide(occ [][]bool) (out [][]bool, multi []bool) {
 	n := len(occ[0])
 	flat := make([]bool, len(occ)*n)
-	out := make([][]bool, len(occ))
+	out = make([][]bool, len(occ))
+	multi = make([]bool, len(occ))
 	for k, r := range b.rows {
 		out[k] = flat[k*n : (k+1)*n : (k+1)*n]
 		copy(out[k], occ[k])
@@ -36,8 +37,9 @@ func (b *block) sideBySide(occ [][]bool) [][]bool {
 				orInto(out[k], occ[m])
 			}
 		}
+		multi[k] = count(out[k]) >= 2
 	}
-	return out
+	return out, multi
 }
 
 func orInto(dst, src []bool) {
@@ -78,59 +80,65 @@ func (b *block) lineGap(occ [][]bool) float64 {
 	return gaps[0]
 }
 
-// band is the vertical whitespace above row k across the block (negative
-// when row k overlaps a row above it).
-func (b *block) band(k int) float64 {
+// bands returns, for each row, the vertical whitespace above it across the
+// block (negative when the row overlaps a row above it).
+func (b *block) bands() []float64 {
+	out := make([]float64, len(b.rows))
 	bottom := math.Inf(-1)
-	for _, r := range b.rows[:k] {
+	for k, r := range b.rows {
+		out[k] = r.top - bottom
 		bottom = math.Max(bottom, r.bottom)
 	}
-	return b.rows[k].top - bottom
+	return out
 }
 
 // wide reports whether a vertical gap d is clearly taller than the
 // leading lg inside a cell.
 func wide(d, lg, size float64) bool { return d > 1.3*lg && d-lg > 0.25*size }
 
-// ruledAbove reports whether a horizontal rule crosses most of the block
-// between row k-1 and row k.
-func (b *block) ruledAbove(k int, rules []rule) bool {
+// ruledRows returns, for each row k (and n, after the last), whether a
+// horizontal rule crosses most of the block between row k-1 and row k.
+func (b *block) ruledRows(rules []rule) []bool {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, r := range b.rows {
 		x0, x1 = math.Min(x0, r.x0), math.Max(x1, r.x1)
 	}
-	lo, hi := b.rows[k-1].base, b.rows[k].top+0.2*b.rows[k].size
+	out := make([]bool, len(b.rows)+1)
 	var iv []interval
-	for _, r := range rules {
-		if r.horiz && r.pos > lo && r.pos < hi {
-			a, c := math.Max(r.from, x0), math.Min(r.to, x1)
-			if c > a {
-				iv = append(iv, interval{a, c})
+	for k := 1; k < len(b.rows); k++ {
+		iv = iv[:0]
+		for _, r := range rules {
+			if ruleBetween(r, b.rows[k-1], b.rows[k]) {
+				a, c := math.Max(r.from, x0), math.Min(r.to, x1)
+				if c > a {
+					iv = append(iv, interval{a, c})
+				}
 			}
 		}
+		covered := 0.0
+		for _, x := range mergeIntervals(iv) {
+			covered += x.b - x.a
+		}
+		out[k] = covered > 0.5*(x1-x0)
 	}
-	covered := 0.0
-	for _, x := range mergeIntervals(iv) {
-		covered += x.b - x.a
-	}
-	return covered > 0.5*(x1-x0)
+	return out
 }
 
 // trim returns the rows [s, e) that belong to the table: from the first
 // row with two cells side by side to the last, with the rows before and
 // after that are set as continuations of their cells; text only right of
 // the first column counts as the table's too.
-func (b *block) trim(side [][]bool, rules []rule, lg float64) (s, e int) {
+func (b *block) trim(side [][]bool, multi []bool, band []float64, ruled []bool, lg float64) (s, e int) {
 	first, last := -1, -1
-	for k, o := range side {
-		if count(o) >= 2 {
+	for k, m := range multi {
+		if m {
 			if first < 0 {
 				first = k
 			}
 			last = k
 		}
 	}
-	sep := func(k int) bool { return wide(b.band(k), lg, b.rows[k].size) || b.ruledAbove(k, rules) }
+	sep := func(k int) bool { return wide(band[k], lg, b.rows[k].size) || ruled[k] }
 	s = first
 	for s > 0 && !sep(s) {
 		s--
@@ -139,7 +147,7 @@ func (b *block) trim(side [][]bool, rules []rule, lg float64) (s, e int) {
 	for e < len(b.rows) {
 		switch {
 		case !sep(e):
-		case !side[e][0] && !b.ruledAbove(e, rules) && b.band(e) <= 2.5*b.rows[e].size:
+		case !side[e][0] && !ruled[e] && band[e] <= 2.5*b.rows[e].size:
 		default:
 			return s, e
 		}
@@ -152,7 +160,7 @@ func (b *block) trim(side [][]bool, rules []rule, lg float64) (s, e int) {
 type anchor struct{ first, last int }
 
 // anchors groups the lines of the first column into cells.
-func (b *block) anchors(occ [][]bool, rules []rule, lg float64) []anchor {
+func (b *block) anchors(occ [][]bool, ruled []bool, lg float64) []anchor {
 	var out []anchor
 	prev := -1
 	for k := range b.rows {
@@ -164,7 +172,7 @@ func (b *block) anchors(occ [][]bool, rules []rule, lg float64) []anchor {
 			d := b.rows[k].top - b.rows[prev].bottom
 			newCell = wide(d, lg, b.rows[k].size) || b.numericRow(k-1)
 			for m := prev + 1; m <= k && !newCell; m++ {
-				newCell = b.ruledAbove(m, rules)
+				newCell = ruled[m]
 			}
 		}
 		if newCell {
@@ -178,50 +186,41 @@ func (b *block) anchors(occ [][]bool, rules []rule, lg float64) []anchor {
 }
 
 // tableRows numbers the table row of each block row from 1.
-func (b *block) tableRows(occ [][]bool, rules []rule, lg float64) []int {
+func (b *block) tableRows(occ [][]bool, band []float64, ruled []bool, lg float64) []int {
 	n := len(b.rows)
-	an := b.anchors(occ, rules, lg)
-	// before[k]: the number of anchors starting above row k; inside[k]:
-	// row k is inside an anchor but not its first row (no cut there)
-	before := make([]int, n+1)
+	an := b.anchors(occ, ruled, lg)
+	// inside[k]: row k is inside an anchor but not its first row (no cut
+	// there); before[k]: the number of anchors starting above row k
+	isAnchor := make([]bool, n+1)
 	inside := make([]bool, n+1)
 	for _, a := range an {
-		for k := a.first + 1; k <= n; k++ {
-			before[k]++
-		}
+		isAnchor[a.first] = true
 		for k := a.first + 1; k <= a.last; k++ {
 			inside[k] = true
+		}
+	}
+	before := make([]int, n+1)
+	for k := 1; k <= n; k++ {
+		before[k] = before[k-1]
+		if isAnchor[k-1] {
+			before[k]++
 		}
 	}
 	// cuts: row indexes a table row may start at; the first row of an
 	// anchor is one when nothing else parts it from the anchor above
 	var cuts []int
-	ruled := make([]bool, n+1)
-	isAnchor := make([]bool, n+1)
-	for _, a := range an {
-		isAnchor[a.first] = true
-	}
 	lastCut := 0
 	for m := 1; m < n; m++ {
 		if inside[m] {
 			continue
 		}
-		ruled[m] = b.ruledAbove(m, rules)
-		if ruled[m] || b.band(m) >= -0.05*b.rows[m].size || isAnchor[m] && before[lastCut] < before[m] {
+		if ruled[m] || band[m] >= -0.05*b.rows[m].size || isAnchor[m] && before[lastCut] < before[m] {
 			cuts = append(cuts, m)
 			lastCut = m
 		}
 	}
 	cuts = append(cuts, n)
-	split := b.splitsParagraph(occ, lg)
-	var best []int
-	bestCost := math.Inf(1)
-	for mode := 0; mode < 3; mode++ {
-		starts, cost := b.bestCuts(occ, cuts, before, ruled, split, mode)
-		if cost < bestCost-0.01 {
-			best, bestCost = starts, cost
-		}
-	}
+	best := b.bestCuts(occ, cuts, before, ruled, b.splitsParagraph(occ, lg))
 	if best == nil {
 		best = []int{0} // cannot happen: a cut parts every two anchors
 	}
@@ -253,13 +252,15 @@ func (b *block) splitsParagraph(occ [][]bool, lg float64) []bool {
 	nc := len(occ[0])
 	// each column's right edge, and each row's right end in each column
 	right := make([]float64, nc)
+	flat := make([]float64, n*nc)
 	ends := make([][]float64, n)
-	for k, r := range b.rows {
-		ends[k] = make([]float64, nc)
-		for _, s := range r.segs {
-			c := b.column(s)
-			ends[k][c] = math.Max(ends[k][c], s.x1)
-			right[c] = math.Max(right[c], s.x1)
+	for k := range b.rows {
+		ends[k] = flat[k*nc : (k+1)*nc : (k+1)*nc]
+		for c := range nc {
+			for _, s := range b.cellSegs(k, c) {
+				ends[k][c] = math.Max(ends[k][c], s.x1)
+				right[c] = math.Max(right[c], s.x1)
+			}
 		}
 	}
 	out := make([]bool, n+1)
@@ -283,79 +284,111 @@ func (b *block) splitsParagraph(occ [][]bool, lg float64) []bool {
 
 // bestCuts splits rows [0, n) at some of the cuts (which end with n) into
 // table rows holding at most one anchor each, so that the cells of each
-// row are aligned by mode (0 top, 1 centre, 2 bottom) with the least total
-// misalignment. Ruled cuts are always taken; later cuts win ties. It
-// returns the first row of each table row, and the cost.
-func (b *block) bestCuts(occ [][]bool, cuts []int, before []int, ruled, split []bool, mode int) ([]int, float64) {
-	// pos[0] = 0, then the cuts; cost[j]: least cost of rows [0, pos[j])
+// row are aligned with the least total misalignment, all top-aligned, all
+// centred or all bottom-aligned, whichever costs least (the first of
+// nearly equal ones). Ruled cuts are always taken; later cuts win ties.
+// It returns the first row of each table row, or nil.
+func (b *block) bestCuts(occ [][]bool, cuts []int, before []int, ruled, split []bool) []int {
+	// pos[0] = 0, then the cuts; cost[m][j]: least cost of rows [0, pos[j])
+	// by mode m (0 top, 1 centre, 2 bottom), from[m][j]: where in pos its
+	// last table row starts
 	pos := append([]int{0}, cuts...)
-	cost := make([]float64, len(pos))
-	from := make([]int, len(pos))
+	var cost [3][]float64
+	var from [3][]int
+	for m := range cost {
+		cost[m], from[m] = make([]float64, len(pos)), make([]int, len(pos))
+	}
+	x := newExtents(len(occ[0]))
 	for j := 1; j < len(pos); j++ {
-		cost[j] = math.Inf(1)
+		for m := range cost {
+			cost[m][j] = math.Inf(1)
+		}
+		x.reset()
 		for i := j - 1; i >= 0; i-- {
 			anchors := before[pos[j]] - before[pos[i]]
 			if anchors > 1 {
 				break
 			}
-			c := cost[i] + b.rowCost(occ, pos[i], pos[j], mode)
-			if anchors == 0 {
-				c += anchorlessCost
+			for k := pos[i]; k < pos[i+1]; k++ {
+				x.add(b.rows[k], occ[k])
 			}
-			if split[pos[i]] {
-				c += splitCost
-			}
-			if c < cost[j]-1e-9 {
-				cost[j], from[j] = c, i
+			rc := x.costs(b.rows[pos[i]].size)
+			for m := range cost {
+				c := cost[m][i] + rc[m]
+				if anchors == 0 {
+					c += anchorlessCost
+				}
+				if split[pos[i]] {
+					c += splitCost
+				}
+				if c < cost[m][j]-1e-9 {
+					cost[m][j], from[m][j] = c, i
+				}
 			}
 			if ruled[pos[i]] {
 				break // no row spans a rule
 			}
 		}
 	}
+	best, bestCost := -1, math.Inf(1)
+	for m := range cost {
+		if c := cost[m][len(pos)-1]; c < bestCost-0.01 {
+			best, bestCost = m, c
+		}
+	}
+	if best < 0 {
+		return nil
+	}
 	var starts []int
-	for j := len(pos) - 1; j > 0; j = from[j] {
-		starts = append(starts, pos[from[j]])
+	for j := len(pos) - 1; j > 0; j = from[best][j] {
+		starts = append(starts, pos[from[best][j]])
 	}
 	slices.Reverse(starts)
-	return starts, cost[len(pos)-1]
+	return starts
 }
 
-// rowCost is how far the cells of rows [a, b) are from sharing the row's
-// top (mode 0), centre (1) or bottom (2), in units of the text size.
-func (b *block) rowCost(occ [][]bool, a, e, mode int) float64 {
-	if a >= e {
-		return math.Inf(1)
+// extents are the vertical extents of a run of rows: of all, and of the
+// cells in each column.
+type extents struct {
+	top, bot   float64
+	tops, bots []float64
+}
+
+func newExtents(nc int) *extents {
+	return &extents{tops: make([]float64, nc), bots: make([]float64, nc)}
+}
+
+func (x *extents) reset() {
+	x.top, x.bot = math.Inf(1), math.Inf(-1)
+	for c := range x.tops {
+		x.tops[c], x.bots[c] = math.Inf(1), math.Inf(-1)
 	}
-	nc := len(occ[0])
-	top, bot := math.Inf(1), math.Inf(-1)
-	tops := make([]float64, nc)
-	bots := make([]float64, nc)
-	for c := range tops {
-		tops[c], bots[c] = math.Inf(1), math.Inf(-1)
-	}
-	for k := a; k < e; k++ {
-		r := b.rows[k]
-		top, bot = math.Min(top, r.top), math.Max(bot, r.bottom)
-		for c := 0; c < nc; c++ {
-			if occ[k][c] {
-				tops[c], bots[c] = math.Min(tops[c], r.top), math.Max(bots[c], r.bottom)
-			}
+}
+
+// add takes in row r, with occ the columns it has text in.
+func (x *extents) add(r *textRow, occ []bool) {
+	x.top, x.bot = math.Min(x.top, r.top), math.Max(x.bot, r.bottom)
+	for c, o := range occ {
+		if o {
+			x.tops[c], x.bots[c] = math.Min(x.tops[c], r.top), math.Max(x.bots[c], r.bottom)
 		}
 	}
-	cost := 0.0
-	for c := 0; c < nc; c++ {
-		if math.IsInf(tops[c], 1) {
+}
+
+// costs returns how far the cells are from sharing the rows' top, centre
+// and bottom, in units of the text size.
+func (x *extents) costs(size float64) [3]float64 {
+	var out [3]float64
+	for c := range x.tops {
+		if math.IsInf(x.tops[c], 1) {
 			continue
 		}
-		switch mode {
-		case 0:
-			cost += tops[c] - top
-		case 1:
-			cost += math.Abs((tops[c] + bots[c] - top - bot) / 2)
-		default:
-			cost += bot - bots[c]
-		}
+		out[0] += x.tops[c] - x.top
+		out[1] += math.Abs((x.tops[c] + x.bots[c] - x.top - x.bot) / 2)
+		out[2] += x.bot - x.bots[c]
 	}
-	return cost / b.rows[a].size
+	for m := range out {
+		out[m] /= size
+	}
+	return out
 }
