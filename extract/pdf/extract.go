@@ -280,7 +280,7 @@ type pageLine struct {
 
 type pageText struct {
 	page  int
-	w, h  float64
+	h     float64 // page height
 	lines []pageLine
 	links []pageLink
 }
@@ -297,8 +297,8 @@ var debugLayout = os.Getenv("UNDOC_PDF_DEBUG") != ""
 // page interprets one page and lays it out. Problems become diagnostics;
 // the glyphs read before a failure are kept.
 func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, stats *textStats) (pt pageText) {
-	P, W, H := p.displayMatrix()
-	pt = pageText{page: n, w: W, h: H}
+	P, _, H := p.displayMatrix()
+	pt = pageText{page: n, h: H}
 	in := &interp{ctx: ctx, doc: d, page: n, gs: gstate{ctm: P, th: 1}, glyphs: d.glyphBuf[:0]}
 	defer func() {
 		// keep the buffer for the next page; drop references into this one

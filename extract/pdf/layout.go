@@ -18,7 +18,6 @@ type pline struct {
 	text            string
 	x0, x1          float64
 	top, bottom     float64
-	base, size      float64
 	table, row, col int
 	artifact        bool
 }

@@ -243,7 +243,7 @@ func joinSegs(segs []segment) string {
 }
 
 func rowLine(r *textRow, segs []segment) pline {
-	l := pline{text: joinSegs(segs), top: r.top, bottom: r.bottom, base: r.base, size: r.size}
+	l := pline{text: joinSegs(segs), top: r.top, bottom: r.bottom}
 	l.x0, l.x1 = math.Inf(1), math.Inf(-1)
 	l.artifact = true
 	for _, s := range segs {
