@@ -38,14 +38,16 @@ func linkReferences(body []*model.Node, refs []model.Reference, links []link) []
 		}
 		around := nodesAt(body, l.line)
 		text := strings.Trim(l.text, " ,.;:()（），。；：")
-		if i := standsFor(cited, around, sym.String(), strings.ReplaceAll(text, " ", "")); i >= 0 {
+		bare := strings.ReplaceAll(text, " ", "")
+		ids := make([]string, len(around))
+		for i, n := range around {
+			ids[i] = n.ID
+		}
+		if i := standsFor(cited, ids, sym.String(), bare); i >= 0 {
 			cited[i].used = true
 			continue
 		}
-		node := ""
-		if len(around) > 0 {
-			node = around[len(around)-1]
-		}
+		node := placeOf(around, bare)
 		if text == "" {
 			text = l.uri
 		}
@@ -87,15 +89,74 @@ func standsFor(cited []citation, nodes []string, sym, text string) int {
 }
 
 // nodesAt lists the nodes whose span holds line, outermost first.
-func nodesAt(body []*model.Node, line int) []string {
-	var ids []string
+func nodesAt(body []*model.Node, line int) []*model.Node {
+	var out []*model.Node
 	if line <= 0 {
-		return ids
+		return out
 	}
 	model.Walk(body, func(n *model.Node) {
 		if n.Span.LineStart <= line && line <= n.Span.LineEnd {
-			ids = append(ids, n.ID)
+			out = append(out, n)
 		}
 	})
-	return ids
+	return out
+}
+
+// placeOf is the id of the innermost of nodes whose own text holds text
+// (spaces removed), else of the innermost node; "" when there are none.
+func placeOf(nodes []*model.Node, text string) string {
+	if len(nodes) == 0 {
+		return ""
+	}
+	if text != "" {
+		for k := len(nodes) - 1; k >= 0; k-- {
+			if holds(nodes[k], text) {
+				return nodes[k].ID
+			}
+		}
+	}
+	return nodes[len(nodes)-1].ID
+}
+
+// holds tells whether the text of node n itself (not of its children)
+// contains text, spaces removed.
+func holds(n *model.Node, text string) bool {
+	in := func(s string) bool { return strings.Contains(strings.ReplaceAll(s, " ", ""), text) }
+	var items func([]*model.Item) bool
+	items = func(its []*model.Item) bool {
+		for _, it := range its {
+			if in(it.Text) || items(it.Items) {
+				return true
+			}
+		}
+		return false
+	}
+	if in(n.Title) || in(n.Text) || items(n.Items) {
+		return true
+	}
+	for _, a := range n.Accomplishments {
+		if in(a.Text) {
+			return true
+		}
+		for _, ind := range a.Indicators {
+			if in(ind.Text) {
+				return true
+			}
+		}
+	}
+	for _, g := range n.Groups {
+		for _, m := range g.Items {
+			if in(m.Number) || in(m.Title) {
+				return true
+			}
+		}
+	}
+	for _, row := range n.Rows {
+		for _, c := range row {
+			if in(c) {
+				return true
+			}
+		}
+	}
+	return n.FigureText != nil && in(*n.FigureText)
 }

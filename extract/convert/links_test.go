@@ -80,3 +80,22 @@ func TestLinkedCitations(t *testing.T) {
 		t.Errorf("%d references, %d resolutions; the PDF has 423 link annotations", len(out.References), fromLinks)
 	}
 }
+
+// TestLinkPlaceByText: when every span holds the link's line (an HTML page
+// on one source line), the link goes to the node whose text holds its
+// anchor, not to the last node of the page.
+func TestLinkPlaceByText(t *testing.T) {
+	all := model.Span{LineStart: 1, LineEnd: 1}
+	body := []*model.Node{{ID: "ch1", Span: all, Title: "第一章", Children: []*model.Node{
+		{ID: "ch1/p1", Span: all, Text: "见大会第48/121号决议和其他文件。"},
+		{ID: "ch1/p2", Span: all, Text: "最后一段。"},
+	}}}
+	got := linkReferences(body, nil, []link{{"https://undocs.org/zh/A/RES/48/121", "48/121", 1}})
+	if len(got) != 1 || got[0].Node != "ch1/p1" {
+		t.Errorf("got %+v, want one reference at ch1/p1", got)
+	}
+	got = linkReferences(body, nil, []link{{"https://undocs.org/zh/A/RES/1/2", "不在文中", 1}})
+	if len(got) != 1 || got[0].Node != "ch1/p2" {
+		t.Errorf("anchor in no node: got %+v, want the innermost node ch1/p2", got)
+	}
+}
