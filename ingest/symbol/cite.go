@@ -49,7 +49,7 @@ var (
 
 	// A Latin symbol: a series code, slash-separated parts (spaces allowed
 	// around "/" and "." as in tokenised text), parentheticals, modifiers.
-	docComp   = `[A-Za-z0-9]+(?: ?[.\-] ?[A-Za-z0-9]+)*\*?`
+	docComp   = `(?:(?i:part) [A-Z]{1,4}\b|[A-Za-z0-9]+(?: ?[.\-] ?[A-Za-z0-9]+)*)\*?`
 	docParen  = ` ?` + open + ` ?(?:(?i:sect|prog|part|vol|chap|suppl|resumption)\.? ?[0-9IVXLC]+|\d{4}|E?S-[IVXLC]+|[IVXLC]+|OR)` + ` ?` + close
 	docSymbol = regexp.MustCompile(`[A-Z][A-Z0-9]*(?:\.\d+)?(?: ?` + slash + ` ?` + docComp + `)+(?:` + docParen + `(?: ?` + slash + ` ?` + docComp + `)*)*`)
 

@@ -168,7 +168,8 @@ func FromFileName(name string) (Symbol, string, bool) {
 		case c == ')':
 			depth--
 			b.WriteByte(c)
-		case c == '_' && (depth > 0 || i+1 < len(base) && base[i+1] == '('):
+		case c == '_' && (depth > 0 || i+1 < len(base) && base[i+1] == '(' || strings.HasSuffix(base[:i], "_Part")):
+			// spaces: inside and before parentheses, and in "Part A"
 			b.WriteByte(' ')
 		case c == '_':
 			b.WriteByte('/')
@@ -282,6 +283,13 @@ func normHead(h string, idx int, last bool) (string, error) {
 		t := strings.ReplaceAll(h, " ", "")
 		if len(t) >= 2 && isLetter(t[len(t)-1]) && allDigits(t[:len(t)-1]) {
 			return t[:len(t)-1] + " " + strings.ToUpper(t[len(t)-1:]), nil
+		}
+	}
+	// A part of a document: "Part A", "part ii", "Part A*" (a footnote mark
+	// is kept, as on other parts).
+	if w, x, ok := strings.Cut(h, " "); ok && strings.EqualFold(w, "part") {
+		if l := strings.TrimRight(x, "*"); len(l) <= 4 && allLetters(l) {
+			return "Part " + strings.ToUpper(l) + x[len(l):], nil
 		}
 	}
 	if strings.ContainsRune(h, ' ') {
@@ -418,6 +426,15 @@ func stripOuterBrackets(s string) string {
 
 func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+
+func allLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLetter(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
 
 func allDigits(s string) bool {
 	if s == "" {
