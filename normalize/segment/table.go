@@ -9,8 +9,10 @@ import (
 )
 
 // table reads a captioned table (表 n): title, header, rows and note. With
-// layout from a PDF or HTML each cell is known; a text dump keeps only the
-// row labels, so each row is its label and the rest of its text.
+// layout from a PDF or HTML each cell is known. A text dump ends each cell's
+// last line with a space; where that gives whole rows of the header's width
+// the cells are read from it, else each row is its label and the rest of
+// its text.
 func (s *segmenter) table(st start) {
 	node := &model.Node{Kind: model.KindTable, Number: intp(st.num)}
 	node.Title, node.Span = s.tableTitle(st.title)
@@ -18,6 +20,7 @@ func (s *segmenter) table(st start) {
 	var cells map[[2]int]*[]string // layout: (row, col) → lines
 	var order [][2]int
 	var note []string
+	var body []*line // text dump: the lines of the rows
 	for {
 		j := s.next(s.i)
 		if j < 0 {
@@ -45,18 +48,23 @@ func (s *segmenter) table(st start) {
 				order = append(order, key)
 			}
 			*cells[key] = append(*cells[key], l.text)
-		} else if label, rest, ok := s.v.rowLabel(l.text); ok {
-			rows = append(rows, []string{label, rest})
-		} else if len(rows) > 0 {
-			r := rows[len(rows)-1]
-			r[len(r)-1] = normalize.Join(r[len(r)-1], l.text)
 		} else {
-			rows = append(rows, []string{l.text})
+			body = append(body, l)
 		}
 		node.Span.Extend(s.span(l))
 		s.i = j + 1
 	}
-	lost := cells == nil && len(rows) > 0
+	lost := false
+	if cells == nil && len(body) > 0 {
+		var ok bool
+		if rows, ok = s.dumpCells(body, len(node.Header)); ok {
+			if len(rows[0]) > len(node.Header) {
+				node.Header = append([]string{""}, node.Header...) // the row labels' column
+			}
+		} else {
+			rows, lost = s.dumpRows(body), true
+		}
+	}
 	if cells != nil {
 		rows = layoutRows(cells, order)
 		if len(node.Header) == 0 && len(rows) > 0 && s.v.headerRow(rows[0]) {
@@ -72,6 +80,60 @@ func (s *segmenter) table(st start) {
 	if lost {
 		s.diag("info", "table-cells-unknown", "the text dump does not show cell boundaries; each row holds its label and the rest of its text", nil, node.ID)
 	}
+}
+
+// dumpCells cuts a text dump's table lines into cells, a cell ending at a
+// line that ends with a space, and the cells into rows of ncols cells, or
+// ncols+1 when the rows open with a label ("目标 不包括…"). ok is false when
+// the cells do not fill whole rows.
+func (s *segmenter) dumpCells(body []*line, ncols int) (rows [][]string, ok bool) {
+	if ncols < 2 {
+		return nil, false
+	}
+	_, _, labelled := s.v.rowLabel(body[0].text)
+	width := ncols
+	if labelled {
+		width++
+	}
+	var cells, cur []string
+	for _, l := range body {
+		text := l.text
+		if labelled && len(cur) == 0 && len(cells)%width == 0 {
+			label, rest, ok := s.v.rowLabel(text)
+			if !ok {
+				return nil, false
+			}
+			cells, text = append(cells, label), rest
+		}
+		cur = append(cur, text)
+		if strings.HasSuffix(l.src.Text, " ") {
+			cells, cur = append(cells, normalize.JoinLines(cur)), nil
+		}
+	}
+	if len(cur) > 0 || len(cells)%width != 0 {
+		return nil, false
+	}
+	for i := 0; i < len(cells); i += width {
+		rows = append(rows, cells[i:i+width:i+width])
+	}
+	return rows, true
+}
+
+// dumpRows reads a text dump's table lines as rows of a label and the rest
+// of the row's text.
+func (s *segmenter) dumpRows(body []*line) [][]string {
+	var rows [][]string
+	for _, l := range body {
+		if label, rest, ok := s.v.rowLabel(l.text); ok {
+			rows = append(rows, []string{label, rest})
+		} else if len(rows) > 0 {
+			r := rows[len(rows)-1]
+			r[len(r)-1] = normalize.Join(r[len(r)-1], l.text)
+		} else {
+			rows = append(rows, []string{l.text})
+		}
+	}
+	return rows
 }
 
 // tableTitle reads the caption line and the title lines that follow it,
