@@ -381,6 +381,14 @@ func texts(out *model.Output) map[string]string {
 			m[n.ID] += ":" + canon(n.Text)
 		case model.KindChapter, model.KindProgramme, model.KindSubprogramme, model.KindComponent, model.KindSection, model.KindHeading:
 			m[n.ID] += ":" + canon(n.Title)
+		case model.KindTable:
+			// every cell, header included
+			for _, row := range append([][]string{n.Header}, n.Rows...) {
+				m[n.ID] += "\n"
+				for _, c := range row {
+					m[n.ID] += "|" + canon(c)
+				}
+			}
 		}
 		for _, a := range n.Accomplishments {
 			m[a.ID] = *a.Marker + " " + canon(a.Text)
@@ -422,7 +430,7 @@ var agreeing = []string{"seed.gbk.html", "seed-chromium.pdf", "seed-libreoffice.
 
 // TestFormatsAgree: the PDF and HTML renderings of the seed give the same
 // tree as seed.txt: the same ids, counts, and every objective,
-// accomplishment, indicator and heading text.
+// accomplishment, indicator and heading text, and every table cell.
 func TestFormatsAgree(t *testing.T) {
 	text := convertFile(t, "seed.txt").Output
 	want := texts(text)

@@ -17,8 +17,7 @@ func (s *segmenter) table(st start) {
 	node := &model.Node{Kind: model.KindTable, Number: intp(st.num)}
 	node.Title, node.Span = s.tableTitle(st.title)
 	var rows [][]string
-	var cells map[[2]int]*[]string // layout: (row, col) → lines
-	var order [][2]int
+	var grid *layoutGrid // the cells layout found
 	var note []string
 	var body []*line // text dump: the lines of the rows
 	for {
@@ -34,20 +33,19 @@ func (s *segmenter) table(st start) {
 			note = append(note, l.text)
 		} else if s.v.tableNote(l.text) {
 			note = []string{l.text}
-		} else if h, ok := s.v.tableHeader(l.text); ok && len(rows) == 0 && len(cells) == 0 {
-			node.Header = h
+		} else if h, ok := s.v.tableHeader(l.text); ok {
+			if len(node.Header) == 0 && len(body) == 0 && grid == nil {
+				node.Header = h
+			} // else the header repeated after a page break
 		} else if s.classify(l).kind != kNone {
 			break
 		} else if s.layout && l.src.Table > 0 {
-			if cells == nil {
-				cells = map[[2]int]*[]string{}
+			if grid == nil {
+				grid = newLayoutGrid()
 			}
-			key := [2]int{l.src.Row, l.src.Col}
-			if cells[key] == nil {
-				cells[key] = &[]string{}
-				order = append(order, key)
-			}
-			*cells[key] = append(*cells[key], l.text)
+			grid.add(l)
+		} else if grid != nil {
+			grid.addLoose(l)
 		} else {
 			body = append(body, l)
 		}
@@ -55,21 +53,24 @@ func (s *segmenter) table(st start) {
 		s.i = j + 1
 	}
 	lost := false
-	if cells == nil && len(body) > 0 {
+	if grid != nil {
+		// lines before the first cell are rows of their own
+		for _, l := range body {
+			grid.loose = append(grid.loose, looseLine{0, l.src.Text})
+		}
+		var h []string
+		h, rows = grid.rows(s.v.headerRow)
+		if len(node.Header) == 0 {
+			node.Header = h
+		}
+	} else if len(body) > 0 {
 		var ok bool
-		if rows, ok = s.dumpCells(body, len(node.Header)); ok {
-			if len(rows[0]) > len(node.Header) {
-				node.Header = append([]string{""}, node.Header...) // the row labels' column
-			}
-		} else {
+		if rows, ok = s.dumpCells(body, len(node.Header)); !ok {
 			rows, lost = s.dumpRows(body), true
 		}
 	}
-	if cells != nil {
-		rows = layoutRows(cells, order)
-		if len(node.Header) == 0 && len(rows) > 0 && s.v.headerRow(rows[0]) {
-			node.Header, rows = rows[0], rows[1:]
-		}
+	if len(rows) > 0 && len(node.Header) > 0 && len(rows[0]) == len(node.Header)+1 {
+		node.Header = append([]string{""}, node.Header...) // the row labels' column
 	}
 	node.Rows = rows
 	if note != nil {
@@ -164,27 +165,97 @@ func (s *segmenter) tableTitle(first string) (string, model.Span) {
 	return normalize.JoinLines(parts), sp
 }
 
-// layoutRows turns cells found by layout into rows, in row then column order.
-func layoutRows(cells map[[2]int]*[]string, order [][2]int) [][]string {
-	maxRow, maxCol := 0, 0
-	for _, k := range order {
-		maxRow, maxCol = max(maxRow, k[0]), max(maxCol, k[1])
+// layoutGrid collects the cells layout found for a table, rows in the
+// order they appear (a table broken by a page is several layout tables),
+// and the lines layout left outside them.
+type layoutGrid struct {
+	index map[[2]int]int     // (layout table, row) → row
+	cells []map[int][]string // per row: column → lines
+	ncols int
+	loose []looseLine
+}
+
+// looseLine is a line inside a table that layout did not place in a cell;
+// at is the row it comes before.
+type looseLine struct {
+	at   int
+	text string // as extracted
+}
+
+func newLayoutGrid() *layoutGrid { return &layoutGrid{index: map[[2]int]int{}} }
+
+func (g *layoutGrid) add(l *line) {
+	key := [2]int{l.src.Table, l.src.Row}
+	r, ok := g.index[key]
+	if !ok {
+		r = len(g.cells)
+		g.index[key] = r
+		g.cells = append(g.cells, map[int][]string{})
 	}
-	var rows [][]string
-	for r := 1; r <= maxRow; r++ {
-		var row []string
-		empty := true
-		for c := 1; c <= maxCol; c++ {
-			text := ""
-			if ls := cells[[2]int{r, c}]; ls != nil {
-				text = strings.TrimSpace(normalize.JoinLines(*ls))
-				empty = false
+	g.cells[r][l.src.Col] = append(g.cells[r][l.src.Col], l.text)
+	g.ncols = max(g.ncols, l.src.Col)
+}
+
+func (g *layoutGrid) addLoose(l *line) {
+	g.loose = append(g.loose, looseLine{len(g.cells), l.src.Text})
+}
+
+// rows returns the table's header, the first row that isHeader accepts,
+// and its other rows; header rows repeated after a page break are dropped.
+// A loose line with a piece for each column is the top of the row after
+// it, cut by a page break; any other loose line is a row of its own. No
+// other text is dropped.
+func (g *layoutGrid) rows(isHeader func([]string) bool) (header []string, out [][]string) {
+	rows := make([][]string, len(g.cells))
+	for r, cs := range g.cells {
+		rows[r] = make([]string, g.ncols)
+		for c := 1; c <= g.ncols; c++ {
+			if ls := cs[c]; ls != nil {
+				rows[r][c-1] = strings.TrimSpace(normalize.JoinLines(ls))
 			}
-			row = append(row, text)
-		}
-		if !empty {
-			rows = append(rows, row)
 		}
 	}
-	return rows
+	// drop header rows, keeping the loose lines before the same rows
+	kept, at := rows[:0], make([]int, len(rows)+1) // at[r]: r's index among the kept rows
+	for r, row := range rows {
+		at[r] = len(kept)
+		if isHeader(row) {
+			if header == nil {
+				header = row
+			}
+			continue
+		}
+		kept = append(kept, row)
+	}
+	at[len(rows)] = len(kept)
+	rows = kept
+	next := 0
+	for _, ll := range g.loose {
+		for ; next < at[ll.at]; next++ {
+			out = append(out, rows[next])
+		}
+		pieces := splitCells(ll.text)
+		if len(pieces) == g.ncols && next < len(rows) {
+			for c, p := range pieces {
+				rows[next][c] = normalize.Join(p, rows[next][c])
+			}
+			continue
+		}
+		row := make([]string, max(g.ncols, len(pieces)))
+		copy(row, pieces)
+		out = append(out, row)
+	}
+	return header, append(out, rows[next:]...)
+}
+
+// splitCells cuts a line at ideographic spaces and runs of two or more
+// spaces, which is how cells side by side come out as one line.
+func splitCells(s string) []string {
+	var out []string
+	for _, f := range strings.Split(strings.ReplaceAll(s, "\u3000", "  "), "  ") {
+		if f = strings.TrimSpace(normalize.Fold(f)); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

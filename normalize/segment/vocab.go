@@ -172,6 +172,10 @@ func (v *Vocab) mandateCategory(s string) (string, bool) {
 // tableHeader reports whether every word of s is a table header word.
 func (v *Vocab) tableHeader(s string) ([]string, bool) {
 	words := strings.Fields(s)
+	if len(words) == 1 {
+		// a PDF line of CJK header cells comes without spaces: "否部分是"
+		words = splitInto(words[0], v.TableHeaderWords)
+	}
 	if len(words) < 2 {
 		return nil, false
 	}
@@ -181,6 +185,23 @@ func (v *Vocab) tableHeader(s string) ([]string, bool) {
 		}
 	}
 	return words, true
+}
+
+// splitInto cuts s into words of the list, trying the longest first at
+// each place; nil when s is not made of them.
+func splitInto(s string, list []string) []string {
+	if s == "" {
+		return []string{}
+	}
+	var best []string
+	for _, w := range list {
+		if strings.HasPrefix(s, w) && (best == nil || len(w) > len(best[0])) {
+			if rest := splitInto(s[len(w):], list); rest != nil {
+				best = append([]string{w}, rest...)
+			}
+		}
+	}
+	return best
 }
 
 // headerRow reports whether a row of cells found by layout is a header:
