@@ -2,8 +2,8 @@ package normalize
 
 import "unicode"
 
-// isHan reports whether r is a CJK ideograph, radical or compatibility ideograph.
-func isHan(r rune) bool {
+// IsHan reports whether r is a CJK ideograph, radical or compatibility ideograph.
+func IsHan(r rune) bool {
 	if r >= 0x4E00 && r <= 0x9FFF {
 		return true
 	}
@@ -36,7 +36,7 @@ func isCJK(r rune) bool {
 	case r >= 0xFF00 && r <= 0xFFEF: // full-width and half-width forms
 		return true
 	}
-	return isHan(r)
+	return IsHan(r)
 }
 
 // isSpace reports whether r is white space, including U+3000.

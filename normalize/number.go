@@ -288,7 +288,7 @@ func atBoundary(before, r rune, style Style) bool {
 	case StyleDigitDot:
 		return false
 	case StyleCJKComma:
-		return !isHan(before) && !isLatinAlnum(before)
+		return !IsHan(before) && !isLatinAlnum(before)
 	}
 	// Brackets: not glued to Latin text, as in "A/69/6(a)".
 	return !isLatinAlnum(before) && before != '/' && before != '-' && before != '.' && before != ')'

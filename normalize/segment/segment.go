@@ -171,12 +171,34 @@ func (s *segmenter) title(first string, chapter bool) (string, model.Span) {
 		if l.src.Table > 0 && s.lines[s.i-1].src.Table == 0 { // a title never runs into a table
 			break
 		}
+		if spacedCJK(l.text) >= 2 { // words set apart: a diagram's labels, not a title
+			break
+		}
 		parts = append(parts, l.text)
 		lastFull = s.isFull(l)
 		sp.Extend(s.span(l))
 		s.i = j + 1
 	}
 	return normalize.JoinLines(parts), sp
+}
+
+// spacedCJK counts the spaces between two ideographs in s, which
+// Chinese prose does not have.
+func spacedCJK(s string) int {
+	n := 0
+	var prev rune
+	space := false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			space = true
+			continue
+		case space && normalize.IsHan(prev) && normalize.IsHan(r):
+			n++
+		}
+		prev, space = r, false
+	}
+	return n
 }
 
 // push opens a container below the innermost open container of a higher rank.
