@@ -381,6 +381,16 @@ func texts(out *model.Output) map[string]string {
 			m[n.ID] += ":" + canon(n.Text)
 		case model.KindChapter, model.KindProgramme, model.KindSubprogramme, model.KindComponent, model.KindSection, model.KindHeading:
 			m[n.ID] += ":" + canon(n.Title)
+		case model.KindParagraph:
+			m[n.ID] += ":" + canon(n.Text)
+			var items func([]*model.Item)
+			items = func(its []*model.Item) {
+				for _, it := range its {
+					m[n.ID] += "|" + canon(it.Text)
+					items(it.Items)
+				}
+			}
+			items(n.Items)
 		case model.KindTable:
 			// every cell, header included
 			for _, row := range append([][]string{n.Header}, n.Rows...) {
@@ -430,7 +440,8 @@ var agreeing = []string{"seed.gbk.html", "seed-chromium.pdf", "seed-libreoffice.
 
 // TestFormatsAgree: the PDF and HTML renderings of the seed give the same
 // tree as seed.txt: the same ids, counts, and every objective,
-// accomplishment, indicator and heading text, and every table cell.
+// accomplishment, indicator, heading and paragraph text (items included),
+// and every table cell.
 func TestFormatsAgree(t *testing.T) {
 	text := convertFile(t, "seed.txt").Output
 	want := texts(text)
