@@ -54,7 +54,7 @@ func (s *segmenter) table(st start) {
 	}
 	lost := false
 	if grid != nil {
-		// lines before the first cell are rows of their own
+		// lines before the first cell come before the first row (see rows)
 		for _, l := range body {
 			grid.loose = append(grid.loose, looseLine{0, l.src.Text})
 		}
