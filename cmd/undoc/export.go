@@ -15,7 +15,8 @@ import (
 const exportUsage = `Usage: undoc export [--store DIR] [--format sqlite|csv] --out PATH
 
 Writes the documents of a store as analysis tables: documents, nodes,
-accomplishments, indicators, mandates and references. Each row of the
+accomplishments, indicators, mandates, references and table_cells (each
+cell of each captioned table, row 0 being its header). Each row of the
 tree's tables carries doc_id, node_id and the chapter, programme,
 subprogramme and component it sits under.
 

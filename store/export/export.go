@@ -66,6 +66,9 @@ var tables = []Table{
 		mandate_symbol TEXT, title TEXT`), Indexes: [][]string{{"mandate_symbol"}}},
 	{Name: "references", Columns: cols(`doc_id INTEGER, symbol TEXT, node_id TEXT, ` + where + `,
 		ref_symbol TEXT, kind TEXT, text TEXT`), Indexes: [][]string{{"ref_symbol"}}},
+	{Name: "table_cells", Columns: cols(`doc_id INTEGER, symbol TEXT, node_id TEXT, ` + where + `,
+		table_number INTEGER, table_title TEXT, row INTEGER, col INTEGER, column_header TEXT, text TEXT`),
+		Indexes: [][]string{{"doc_id", "node_id"}}},
 }
 
 // Tables describes the exported tables.
@@ -79,6 +82,7 @@ const (
 	tIndicators
 	tMandates
 	tReferences
+	tCells
 )
 
 // Counts is the number of rows written per table, and the documents whose
@@ -257,6 +261,9 @@ func treeRows(id int, out *model.Output, emit emitFunc) error {
 			if err := mandateRows(id, symbol, n, np, emit); err != nil {
 				return err
 			}
+			if err := cellRows(id, symbol, n, np, emit); err != nil {
+				return err
+			}
 			if err := visit(n.Children, n.ID, depth+1, np); err != nil {
 				return err
 			}
@@ -272,6 +279,28 @@ func treeRows(id int, out *model.Output, emit emitFunc) error {
 		vals = append(vals, strOrNil(r.Symbol), r.Kind, r.Text)
 		if err := emit(tReferences, vals...); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// cellRows writes a captioned table's cells, one row each: row 0 is the
+// header, data rows count from 1, columns from 1.
+func cellRows(id int, symbol any, n *model.Node, p place, emit emitFunc) error {
+	if n.Kind != model.KindTable {
+		return nil
+	}
+	for r, row := range append([][]string{n.Header}, n.Rows...) {
+		for c, text := range row {
+			head := any(nil)
+			if c < len(n.Header) && n.Header[c] != "" {
+				head = n.Header[c]
+			}
+			vals := append([]any{id, symbol, n.ID}, p.vals()...)
+			vals = append(vals, intOrNil(n.Number), nullStr(n.Title), r, c+1, head, text)
+			if err := emit(tCells, vals...); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

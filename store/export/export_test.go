@@ -201,6 +201,34 @@ func sorted(m map[spKey]int) []string {
 	return s
 }
 
+// TestSQLiteTableCells: the cells of the seed's captioned tables, one row
+// each, the same from the text dump, the HTML page and the PDF.
+func TestSQLiteTableCells(t *testing.T) {
+	store := buildStore(t)
+	out := filepath.Join(t.TempDir(), "undoc.sqlite")
+	if _, err := SQLite(context.Background(), store, out); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", out+"?_query_only=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, src := range []string{"file:seed.txt", "file:seed.gbk.html", "file:seed-chromium.pdf"} {
+		var n int
+		var head, text string
+		err := db.QueryRow(`SELECT count(*) FROM table_cells JOIN documents USING (doc_id) WHERE source_uri = ?`, src).Scan(&n)
+		if err == nil {
+			err = db.QueryRow(`SELECT column_header, replace(text, ' ', '') FROM table_cells JOIN documents USING (doc_id)
+				WHERE source_uri = ? AND table_number = 3 AND row = 2 AND col = 3`, src).Scan(&head, &text)
+		}
+		// 4 tables: 3 + 2×3, 3 + 2×3, 4 + 3×4, 4 + 3×4 cells
+		if err != nil || n != 50 || head != "部分" || text != "指出对最终用户的益处，但只在有限程度上指出最终预期成果" {
+			t.Errorf("%s: %d cells, table 3 row 2 column 3 under %q: %q (%v)", src, n, head, text, err)
+		}
+	}
+}
+
 // TestCSV writes the same tables as CSV: one file per table, a header,
 // as many rows as the SQLite export.
 func TestCSV(t *testing.T) {
