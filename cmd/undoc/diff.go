@@ -33,7 +33,9 @@ Reports what changed from one edition of a UN document to the next:
 programmes, subprogrammes and components added, removed, renamed or
 renumbered; objectives reworded; expected accomplishments and indicators
 added, removed, reworded (with a character-level diff), moved to another
-parent or renumbered; mandates added or removed.
+parent or renumbered; mandates added or removed; captioned tables (表 n)
+added, removed or retitled, their rows added or removed, their cells
+changed.
 
 OLD and NEW are each the JSON written by 'undoc parse', a document file
 (text, PDF or HTML; parsed on the fly), - for standard input (one side
@@ -246,6 +248,7 @@ var chinese = map[string]string{
 	diff.KindProgramme:    "方案",
 	diff.KindSubprogramme: "次级方案",
 	diff.KindComponent:    "构成部分",
+	diff.KindTable:        "表",
 }
 
 // where names an entry: its id and, as printed, its number, marker or
@@ -257,6 +260,8 @@ func where(kind string, en *diff.Entry, f notation) string {
 		s += " " + chinese[kind] + " " + strconv.Itoa(*en.Number)
 	case en.Marker != nil:
 		s += " " + *en.Marker
+	case en.Cell != nil:
+		s += " " + cellName(en.Cell)
 	case en.Mandate != nil:
 		m := en.Mandate
 		sym := m.Number
@@ -276,6 +281,25 @@ func where(kind string, en *diff.Entry, f notation) string {
 		}
 	}
 	return f.code(en.ID) + f.text(s)
+}
+
+// cellName names a table row or cell as a reader finds it: "第 2 行 (员额)
+// 第 3 列 (2018-2019年)", "表头 第 2 列".
+func cellName(c *diff.Cell) string {
+	s := "表头"
+	if c.Row > 0 {
+		s = fmt.Sprintf("第 %d 行", c.Row)
+		if c.RowLabel != "" {
+			s += " (" + c.RowLabel + ")"
+		}
+	}
+	if c.Col > 0 {
+		s += fmt.Sprintf(" 第 %d 列", c.Col)
+		if c.Column != "" {
+			s += " (" + c.Column + ")"
+		}
+	}
+	return s
 }
 
 // notation writes ids and text in an output format.

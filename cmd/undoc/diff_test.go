@@ -152,6 +152,22 @@ func TestDiffText(t *testing.T) {
 	}
 }
 
+// TestDiffTableCell: a changed table cell is named by row and column, with
+// the row's label and the column's header.
+func TestDiffTableCell(t *testing.T) {
+	seed, err := os.ReadFile(diffSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := filepath.Join(t.TempDir(), "next.txt")
+	os.WriteFile(next, []byte(strings.Replace(string(seed), "不衡量对最终用", "不再衡量对最终用", 1)), 0o644)
+	code, out, _ := runCmd(t, "", "diff", "--format", "text", diffSeed, next)
+	want := "table_cell reworded  ch2/secD/table3 第 3 行 (绩效指标) 第 2 列 (否)  (similarity 0.957)\n  不{+再+}衡量对最终用户的益处\n"
+	if code != exitDiffers || !strings.Contains(out, want) {
+		t.Errorf("exit %d, output lacks %q:\n%s", code, want, out)
+	}
+}
+
 // TestDiffStoreSymbol: an edition given by symbol is read from the store.
 func TestDiffStoreSymbol(t *testing.T) {
 	ctx := context.Background()

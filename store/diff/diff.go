@@ -3,8 +3,9 @@
 // that analysts follow from edition to edition: programmes, subprogrammes
 // and components (added, removed, renamed, renumbered), objectives
 // (reworded), expected accomplishments and indicators (added, removed,
-// reworded with a character-level diff, moved or renumbered) and
-// legislative mandates (added, removed).
+// reworded with a character-level diff, moved or renumbered), legislative
+// mandates (added, removed) and the captioned tables (表 n: added, removed,
+// renamed; their rows added or removed; their cells reworded).
 //
 // Entries are matched on their stable ids and numbering first; where the
 // numbering shifted, on unchanged text; then on text similarity. An item
@@ -75,9 +76,10 @@ type Change struct {
 }
 
 // Entry is one side of a change. Text is the title of a programme,
-// subprogramme or component, the text of an objective, accomplishment or
-// indicator, and the title of a mandate. ID is the node id (for a mandate,
-// the id of its mandates list).
+// subprogramme, component or table, the text of an objective,
+// accomplishment, indicator or table cell, the cells of a table row joined
+// by " | ", and the title of a mandate. ID is the node id (for a mandate,
+// the id of its mandates list; for a row or cell, its table's).
 type Entry struct {
 	ID      string   `json:"id"`
 	Number  *int     `json:"number,omitempty"`
@@ -85,6 +87,7 @@ type Entry struct {
 	Marker  *string  `json:"marker,omitempty"`
 	Text    string   `json:"text"`
 	Mandate *Mandate `json:"mandate,omitempty"`
+	Cell    *Cell    `json:"cell,omitempty"`
 }
 
 // Mandate identifies a mandate and the group it is listed in.

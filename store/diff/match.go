@@ -26,6 +26,7 @@ type entity struct {
 	text, norm    string // norm: text without white space
 	mandate       *model.Mandate
 	group         *model.MandateGroup
+	cell          *Cell // a table's row or cell
 
 	children []*entity // a unit's units; an accomplishment's indicators
 	match    *entity
@@ -39,6 +40,7 @@ type edition struct {
 	accs       []*entity
 	inds       []*entity
 	mandates   []*entity
+	tables     []*entity
 }
 
 func (d *edition) add(e *entity) *entity {
@@ -81,6 +83,8 @@ func collect(o *model.Output, isNew bool) *edition {
 						ae.children = append(ae.children, ie)
 					}
 				}
+			case model.KindTable:
+				d.addTable(n, unit, isNew)
 			case model.KindMandates:
 				for _, g := range n.Groups {
 					for _, it := range g.Items {
@@ -151,6 +155,7 @@ func (m *matcher) run() {
 	m.items(m.old.accs, m.new.accs)
 	m.items(m.old.inds, m.new.inds)
 	m.mandates()
+	m.tables()
 }
 
 // units pairs the units of one level (the children of two matched units),
@@ -391,6 +396,14 @@ func change(o, n *entity) string {
 		case o.norm != n.norm:
 			return Reworded
 		}
+	case KindTable:
+		if o.norm != n.norm {
+			return Renamed
+		}
+	case KindCell:
+		if o.norm != n.norm {
+			return Reworded
+		}
 	}
 	return ""
 }
@@ -399,7 +412,8 @@ func change(o, n *entity) string {
 // removal (its unit, or its accomplishment, is itself unmatched) and so is
 // not reported on its own.
 func folded(e *entity) bool {
-	if e.kind == KindIndicator {
+	switch e.kind {
+	case KindIndicator, KindRow, KindCell:
 		return e.parent.match == nil
 	}
 	return e.unit != nil && e.unit.match == nil
@@ -471,6 +485,10 @@ func entry(e *entity) Entry {
 	case KindMandate:
 		en.Mandate = &Mandate{Number: e.mandate.Number, Symbol: e.mandate.Symbol,
 			Subprogramme: e.group.Subprogramme, Category: e.group.Category}
+	case KindTable:
+		en.Number = e.number
+	case KindRow, KindCell:
+		en.Cell = e.cell
 	}
 	return en
 }
