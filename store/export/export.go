@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/undoc/undoc/store/catalog"
@@ -67,7 +68,8 @@ var tables = []Table{
 	{Name: "references", Columns: cols(`doc_id INTEGER, symbol TEXT, node_id TEXT, ` + where + `,
 		ref_symbol TEXT, kind TEXT, text TEXT`), Indexes: [][]string{{"ref_symbol"}}},
 	{Name: "table_cells", Columns: cols(`doc_id INTEGER, symbol TEXT, node_id TEXT, ` + where + `,
-		table_number INTEGER, table_title TEXT, row INTEGER, col INTEGER, column_header TEXT, text TEXT`),
+		table_number INTEGER, table_title TEXT, row INTEGER, col INTEGER, column_header TEXT, text TEXT,
+		value REAL`),
 		Indexes: [][]string{{"doc_id", "node_id"}}},
 }
 
@@ -297,13 +299,80 @@ func cellRows(id int, symbol any, n *model.Node, p place, emit emitFunc) error {
 				head = n.Header[c]
 			}
 			vals := append([]any{id, symbol, n.ID}, p.vals()...)
-			vals = append(vals, intOrNil(n.Number), nullStr(n.Title), r, c+1, head, text)
+			value := any(nil)
+			if v, ok := cellNumber(text); ok && r > 0 {
+				value = v
+			}
+			vals = append(vals, intOrNil(n.Number), nullStr(n.Title), r, c+1, head, text, value)
 			if err := emit(tCells, vals...); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// cellNumber reads a cell that holds one figure as UN tables print them:
+// "1 234.5" or "1,234.5" (spaces or commas between thousands), "-12",
+// "(1 234)" for a decrease, "82%" (82). ok is false for anything else,
+// dashes for nil included.
+func cellNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00A0", " "))
+	neg := false
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		neg, s = true, strings.TrimSpace(s[1:len(s)-1])
+	}
+	s = strings.TrimSuffix(s, "%")
+	for _, minus := range []string{"-", "−"} {
+		if rest, ok := strings.CutPrefix(s, minus); ok {
+			neg, s = !neg, rest
+			break
+		}
+	}
+	var b strings.Builder
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			b.WriteByte(c)
+		case c == '.':
+			b.WriteByte(c)
+		case (c == ' ' || c == ',') && digits > 0 && thousands(s[i+1:]):
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(b.String(), 64)
+	if err != nil {
+		return 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// thousands tells whether s starts with a group of three digits that ends
+// the number or is followed by another separator or the decimals.
+func thousands(s string) bool {
+	if len(s) < 3 || !isDigits(s[:3]) {
+		return false
+	}
+	return len(s) == 3 || strings.IndexByte(" ,.", s[3]) >= 0
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func resultRows(id int, symbol any, n *model.Node, p place, emit emitFunc) error {

@@ -286,3 +286,21 @@ func TestNoStore(t *testing.T) {
 		t.Error("export of an empty folder did not fail")
 	}
 }
+
+func TestCellNumber(t *testing.T) {
+	cases := map[string]any{
+		"1 234.5": 1234.5, "1,234.5": 1234.5, "12": 12.0, "-12": -12.0, "(1 234)": -1234.0, "82%": 82.0,
+		"0.5": 0.5, "1 234 567": 1234567.0, "−3": -3.0, "1\u00A0000": 1000.0,
+		"–": nil, "": nil, "2016-2017": nil, "12 34": nil, "1 2345": nil, "员额": nil, "12 个": nil, "A/69/6": nil, "1.2.3": nil,
+	}
+	for in, want := range cases {
+		v, ok := cellNumber(in)
+		if want == nil {
+			if ok {
+				t.Errorf("cellNumber(%q) = %v, want no number", in, v)
+			}
+		} else if !ok || v != want.(float64) {
+			t.Errorf("cellNumber(%q) = %v, %v; want %v", in, v, ok, want)
+		}
+	}
+}
