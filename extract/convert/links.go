@@ -31,12 +31,14 @@ func linkReferences(body []*model.Node, refs []model.Reference, links []link) []
 			cited[i].symbol = *r.Symbol
 		}
 	}
+	var all []*model.Node // the tree in document order, walked once
+	model.Walk(body, func(n *model.Node) { all = append(all, n) })
 	for _, l := range links {
 		sym, _, ok := symbol.FromURL(l.uri)
 		if !ok {
 			continue
 		}
-		around := nodesAt(body, l.line)
+		around := nodesAt(all, l.line)
 		text := strings.Trim(l.text, " ,.;:()（），。；：")
 		bare := strings.ReplaceAll(text, " ", "")
 		ids := make([]string, len(around))
@@ -88,17 +90,18 @@ func standsFor(cited []citation, nodes []string, sym, text string) int {
 	return -1
 }
 
-// nodesAt lists the nodes whose span holds line, outermost first.
-func nodesAt(body []*model.Node, line int) []*model.Node {
+// nodesAt lists the nodes whose span holds line, outermost first; all is
+// the tree in document order.
+func nodesAt(all []*model.Node, line int) []*model.Node {
 	var out []*model.Node
 	if line <= 0 {
 		return out
 	}
-	model.Walk(body, func(n *model.Node) {
+	for _, n := range all {
 		if n.Span.LineStart <= line && line <= n.Span.LineEnd {
 			out = append(out, n)
 		}
-	})
+	}
 	return out
 }
 

@@ -78,13 +78,8 @@ func labelled(rows [][]string) bool {
 // tables pairs tables by id, then their rows by label or position, then
 // the cells of paired rows by column.
 func (m *matcher) tables() {
+	pairBySlot(m.old.tables, m.new.tables)
 	for _, o := range m.old.tables {
-		for _, n := range m.new.tables {
-			if n.match == nil && n.slot == o.slot {
-				link(o, n)
-				break
-			}
-		}
 		if o.match == nil {
 			continue
 		}
