@@ -146,7 +146,7 @@ var defaultVocab = sync.OnceValues(func() (*segment.Vocab, error) {
 })
 
 // frontMatter takes the document symbol from the masthead when nothing
-// else gave it, and keeps the front matter's text in a diagnostic.
+// else gave it. The front matter's text is in the body.
 func frontMatter(front []string, out *model.Output) {
 	if len(front) == 0 {
 		return
@@ -164,7 +164,6 @@ func frontMatter(front []string, out *model.Output) {
 			out.Document.Symbol = &s
 		}
 	}
-	diag(out, "info", "front-matter", "text before the first heading: "+strings.Join(front, " / "))
 }
 
 // extractor reads a non-text format into lines, filling what it learns

@@ -435,6 +435,15 @@ func citedAt(out *model.Output) string {
 	return strings.Join(s, " ")
 }
 
+// withoutFront returns a copy of out without its front matter and the
+// references in it.
+func withoutFront(out *model.Output) *model.Output {
+	c := *out
+	c.Body = slices.DeleteFunc(slices.Clone(out.Body), func(n *model.Node) bool { return n.Kind == model.KindFrontMatter })
+	c.References = slices.DeleteFunc(slices.Clone(out.References), func(r model.Reference) bool { return strings.HasPrefix(r.Node, "front/") })
+	return &c
+}
+
 // agreeing lists the renderings of the seed that must give its tree.
 var agreeing = []string{"seed.gbk.html", "seed-chromium.pdf", "seed-libreoffice.pdf"}
 
@@ -448,6 +457,13 @@ func TestFormatsAgree(t *testing.T) {
 	for _, name := range agreeing {
 		t.Run(name, func(t *testing.T) {
 			out := convertFile(t, name).Output
+			// The renderings carry an illustrative masthead (corpus README)
+			// that the text dump lacks: it is front matter, checked here
+			// and left out of the comparison.
+			if len(out.Body) == 0 || out.Body[0].Kind != model.KindFrontMatter || !strings.Contains(texts(out)["front/u1"], "A/70/6") {
+				t.Errorf("%s: the body does not open with front matter holding the masthead's symbol", name)
+			}
+			out = withoutFront(out)
 			if g, w := citedAt(out), citedAt(text); g != w {
 				t.Errorf("references differ:\n text: %s\n %s: %s", w, name, g)
 			}

@@ -66,7 +66,7 @@ func TestLinkedCitations(t *testing.T) {
 	out := convertFile(t, "pdf/A_81_6_Sect.24.pdf").Output
 	n, fromLinks := 0, 0
 	for _, r := range out.References {
-		if r.Symbol != nil && *r.Symbol == "A/RES/48/121" && r.Node == "secA/p24" && r.Text == "48/121" {
+		if r.Symbol != nil && *r.Symbol == "A/RES/48/121" && r.Node == "secA/p24.1" && r.Text == "48/121" {
 			n++
 		}
 		if r.Kind == "resolution" {
@@ -74,7 +74,7 @@ func TestLinkedCitations(t *testing.T) {
 		}
 	}
 	if n != 1 {
-		t.Errorf("resolution 48/121 in secA/p24 found %d times, want 1", n)
+		t.Errorf("resolution 48/121 in secA/p24.1 found %d times, want 1", n)
 	}
 	if len(out.References) < 400 || fromLinks < 350 {
 		t.Errorf("%d references, %d resolutions; the PDF has 423 link annotations", len(out.References), fromLinks)

@@ -23,7 +23,7 @@ type line struct {
 
 func (l *line) blank() bool { return l.text == "" }
 
-func prepare(in []extract.Line, v *Vocab) []line {
+func prepare(in []extract.Line, v *Vocab, fam family) []line {
 	out := make([]line, len(in))
 	for i, src := range in {
 		l := &out[i]
@@ -35,7 +35,7 @@ func prepare(in []extract.Line, v *Vocab) []line {
 		l.link = isLink(l.text)
 		l.width = displayWidth(l.text)
 		if !l.link {
-			l.match = v.match(l.text)
+			l.match = fam.match(v, l)
 		}
 	}
 	mergeHeaderCells(out, v)

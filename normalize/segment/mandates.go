@@ -17,7 +17,7 @@ func (s *segmenter) mandates() {
 		node = f.node.Children[k-1]
 	} else {
 		node = &model.Node{Kind: model.KindMandates, Span: s.span(&s.lines[s.i])}
-		node.ID = f.childID("list")
+		node.ID = s.childID(f, "list")
 		f.node.Children = append(f.node.Children, node)
 		s.structured = true
 	}
@@ -59,16 +59,24 @@ func (s *segmenter) mandates() {
 			if g == nil {
 				g = newGroup()
 			}
-			item = &model.Mandate{Number: strings.ReplaceAll(st.code, " ", ""), Title: st.title}
-			if prefix != "" {
-				item.Symbol = strp(prefix + item.Number)
+			// one title may stand for several resolutions: "78/322；80/146"
+			for _, num := range strings.FieldsFunc(st.code, func(r rune) bool { return r == ';' || r == '；' }) {
+				item = &model.Mandate{Number: strings.ReplaceAll(strings.TrimSpace(num), " ", ""), Title: st.title}
+				if prefix != "" {
+					item.Symbol = strp(prefix + item.Number)
+				}
+				g.Items = append(g.Items, item)
 			}
-			g.Items = append(g.Items, item)
 		case kNone:
 			if item == nil {
 				s.diag("warning", "mandate-text", "text in a list of mandates that is no mandate: "+l.text, l, node.ID)
 			} else {
-				item.Title = normalize.Join(item.Title, l.text)
+				title := normalize.Join(item.Title, l.text)
+				for _, it := range g.Items {
+					if it.Title == item.Title {
+						it.Title = title
+					}
+				}
 			}
 		default:
 			return

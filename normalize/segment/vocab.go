@@ -31,6 +31,7 @@ type Vocab struct {
 	Subprogramme      string        `json:"subprogramme"`
 	Component         string        `json:"component"`
 	Paragraph         string        `json:"paragraph"`
+	ParagraphDotted   string        `json:"paragraph_dotted"`
 	TableCaption      string        `json:"table_caption"`
 	FigureCaption     string        `json:"figure_caption"`
 	Headings          []HeadingWord `json:"headings"`
@@ -50,7 +51,7 @@ type Vocab struct {
 
 	re struct {
 		chapter, section, programme, subprogramme, component pattern
-		paragraph, table, figure, mandate                    pattern
+		paragraph, paragraphDotted, table, figure, mandate   pattern
 	}
 	gate gate // first runes of every pattern and word
 }
@@ -81,6 +82,7 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		{&v.re.subprogramme, v.Subprogramme, "subprogramme"},
 		{&v.re.component, v.Component, "component"},
 		{&v.re.paragraph, v.Paragraph, "paragraph"},
+		{&v.re.paragraphDotted, v.ParagraphDotted, "paragraph_dotted"},
 		{&v.re.table, v.TableCaption, "table_caption"},
 		{&v.re.figure, v.FigureCaption, "figure_caption"},
 		{&v.re.mandate, v.MandateItem, "mandate_item"},
@@ -95,6 +97,9 @@ func ParseVocab(b []byte) (*Vocab, error) {
 	}
 	for _, h := range v.Headings {
 		v.gate.addWord(h.Title)
+	}
+	for _, r := range "一二三四五六七八九十" { // 一、 sections
+		v.gate.addWord(string(r))
 	}
 	for _, p := range v.ObjectivePrefixes {
 		v.gate.addWord(p)

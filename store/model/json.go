@@ -41,6 +41,12 @@ type (
 		Title    string `json:"title"`
 		Children []any  `json:"children"`
 	}
+	frontJSON struct {
+		Kind     string `json:"kind"`
+		ID       string `json:"id"`
+		Span     Span   `json:"span"`
+		Children []any  `json:"children"`
+	}
 	paragraphJSON struct {
 		Kind   string  `json:"kind"`
 		ID     string  `json:"id"`
@@ -113,6 +119,8 @@ func (n *Node) shape() (any, error) {
 		return sectionJSON{n.Kind, n.ID, n.Span, n.Code, n.Title, children}, nil
 	case KindProgramme, KindSubprogramme, KindComponent:
 		return numberedJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, children}, nil
+	case KindFrontMatter:
+		return frontJSON{n.Kind, n.ID, n.Span, children}, nil
 	case KindHeading:
 		return headingJSON{n.Kind, n.ID, n.Span, n.Title, children}, nil
 	case KindParagraph:

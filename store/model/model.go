@@ -90,6 +90,7 @@ func (s *Span) Extend(o Span) {
 
 // Node kinds.
 const (
+	KindFrontMatter  = "front-matter"
 	KindChapter      = "chapter"
 	KindSection      = "section"
 	KindProgramme    = "programme"
