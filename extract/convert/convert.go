@@ -63,6 +63,9 @@ var (
 type Result struct {
 	Output      *model.Output
 	NoStructure bool
+	// Lines are the extracted lines the tree was built from, page
+	// furniture already removed by the extractor.
+	Lines []extract.Line
 }
 
 // Convert reads one document. It always returns an output, even when it
@@ -124,6 +127,7 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	}
 
 	lines = splitLongLines(lines, out)
+	res.Lines = lines
 	quality(decoded, lines, out)
 	seg := segment.Segment(lines, opt.Vocab)
 	out.Body, out.References = seg.Body, seg.References
