@@ -100,7 +100,7 @@ var (
 	reSubOfZh      = regexp.MustCompile(`^方案\s*(\d{1,2})\s*次级方案\s*(\d{1,2})$`)
 	// Lines that open the body: a contents list, a summary, a chapter or
 	// lettered or Roman section heading, a numbered paragraph, a footnote.
-	reBodyStart = regexp.MustCompile(`^(?:Contents|目录|目\s*录|Summary|摘要|Chapter\s+[IVX\d]+|第[一二三四五六七八九十]+章|[A-H]\.\s|[IVX]{1,4}\.\s|\d{1,3}(?:\.\d{1,3})?\.?\s|\*|The (?:Security Council|General Assembly|Economic and Social Council|Human Rights Council),?$|(?:安全理事会|大会|经济及社会理事会|人权理事会)[，,]$)`)
+	reBodyStart   = regexp.MustCompile(`^(?:Contents|目录|目\s*录|Summary|摘要|Chapter\s+[IVX\d]+|第[一二三四五六七八九十]+章|[A-H]\.\s|[IVX]{1,4}\.\s|\d{1,3}(?:\.\d{1,3})?\.?\s|\*|The (?:Security Council|General Assembly|Economic and Social Council|Human Rights Council),?$|(?:安全理事会|大会|经济及社会理事会|人权理事会)[，,]$)`)
 	reSplitFields = regexp.MustCompile(`\s{2,}|\t`)
 	// reBody matches the name of a subsidiary body printed under the organ.
 	reBody = regexp.MustCompile(`(?:Committee|Commission|Council|Board|Conference|Forum|Meeting|委员会|理事会|执行局|会议|论坛)`)
@@ -178,8 +178,8 @@ type parser struct {
 	seenAny bool
 	// candidates are the lines after the agenda line and before "Part":
 	// agenda titles, then the title block.
-	candidates []candidate
-	agendaIndent int
+	candidates          []candidate
+	agendaIndent        int
 	part, section, prog []string
 	// issue is "Corrigendum", "Addendum": the title block's last line.
 	issue []string
