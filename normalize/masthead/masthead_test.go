@@ -195,3 +195,44 @@ func TestCases(t *testing.T) {
 		})
 	}
 }
+
+// TestChineseFixtureMatchesEnglish parses the masthead of the constructed
+// Chinese budget section (testdata/zh-budget-2020) and of the English PDF's
+// first page: symbol, date, session, agenda items and the budget's numbers,
+// from which ids are built, are the same; the language differs.
+func TestChineseFixtureMatchesEnglish(t *testing.T) {
+	zhAll := readLines(t, filepath.Join("..", "..", "testdata", "zh-budget-2020", "A_81_6_Sect.25.zh.txt"))
+	var zh []string
+	for i, l := range zhAll {
+		if l == "" { // the end of the "#" header
+			zh = zhAll[i+1:]
+			break
+		}
+	}
+	en := readLines(t, filepath.Join("testdata", "real", "A_81_6_Sect.25.extract.txt"))
+	z, e := Parse(zh), Parse(en)
+	if z.Budget == nil || e.Budget == nil {
+		t.Fatalf("budget: zh %v, en %v", z.Budget, e.Budget)
+	}
+	type ids struct {
+		Symbol, Date        string
+		Session             int
+		Items               []string
+		Part, Section, Prog string
+	}
+	of := func(m Meta) ids {
+		return ids{m.Symbol, m.Date, m.SessionNumber, m.AgendaItems, m.Budget.Part.Number, m.Budget.Section.Number, m.Budget.Programme.Number}
+	}
+	if !reflect.DeepEqual(of(z), of(e)) {
+		t.Errorf("zh %+v\nen %+v", of(z), of(e))
+	}
+	if of(e).Part != "VI" || of(e).Section != "25" || of(e).Prog != "21" {
+		t.Errorf("en budget numbers %+v", of(e))
+	}
+	if got := z.Budget.Section.Title; got != "难民的国际保护、持久解决办法和援助" {
+		t.Errorf("zh section title %q", got)
+	}
+	if lz, le := Language(strings.Join(zhAll, "\n")), Language(strings.Join(en, "\n")); lz != "zh" || le != "en" {
+		t.Errorf("Language: zh fixture %q, English page %q", lz, le)
+	}
+}
