@@ -83,7 +83,7 @@ var (
 	reDateEnIn = regexp.MustCompile(`(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})`)
 	reDateZhIn = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	// Session dates: a span of days ("2015年6月1日至26日", "1–26 June 2015").
-	reSessionDates = regexp.MustCompile(`^(?:\d{4}年\d{1,2}月\d{1,2}日\s*至\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|\d{1,2}\s*(?:[A-Z][a-z]+\s*)?[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$`)
+	reSessionDates = regexp.MustCompile(`^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|\d{1,2}\s*(?:[A-Z][a-z]+\s*)?[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$`)
 	reSessionEn    = regexp.MustCompile(`^([A-Z][a-z]+(?:-[a-z]+)?)\s+(?:(?:emergency\s+)?special\s+)?session$`)
 	reSessionZh    = regexp.MustCompile(`^第\s*([一二三四五六七八九十百〇零两\d]+)\s*届(?:(?:紧急)?特别)?会议$`)
 	reAgendaEn     = regexp.MustCompile(`^Items?\s+(.+?)\s+of\s+the\s+(?:preliminary\s+list|provisional\s+agenda|agenda)\**$`)

@@ -148,6 +148,13 @@ func TestRealMastheads(t *testing.T) {
 			Title:  []string{"方案问题：2016-2017两年期拟议方案预算", "秘书长的报告"},
 			StopAt: "第一章",
 		}},
+		{"seed-libreoffice.extract.txt", want{
+			Symbol: "A/70/6 (Introduction)", Organ: "大会", Body: "方案和协调委员会", Distribution: "General",
+			Date: "2015-04-01", Original: "English", Session: "第五十五届会议", SessionNumber: 55,
+			SessionDates: "2015 年 6 月 1 日至 26 日", Agenda: "临时议程项目 3(b)", Items: []string{"3(b)"},
+			Title:  []string{"方案问题：2016-2017 两年期拟议方案预算", "秘书长的报告"},
+			StopAt: "第一章",
+		}},
 		{"seed-chromium.extract.txt", want{
 			Symbol: "A/70/6 (Introduction)", Organ: "大会", Body: "方案和协调委员会", Distribution: "General",
 			Date: "2015-04-01", Original: "English", Session: "第五十五届会议", SessionNumber: 55,
