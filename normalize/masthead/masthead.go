@@ -73,6 +73,10 @@ type Division struct {
 // page never runs longer.
 const maxMastheadLines = 80
 
+// maxLinesBeforeMasthead is how many lines that are not masthead Parse
+// passes over (a stray header line) before it decides there is none.
+const maxLinesBeforeMasthead = 3
+
 var (
 	reSymbol = regexp.MustCompile(`^([A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?:\s?\((?:[^()]|\([^()]*\))+\))?(?:/(?:Part [A-Z]|Add\.\d+|Corr\.\d+|Rev\.\d+|[A-Za-z0-9.\-]+))*)\**\s*`)
 	reDistr  = regexp.MustCompile(`(?:Distr\.?|分发)\s*[:：]\s*([A-Za-z]+|\p{Han}+)`)
@@ -83,10 +87,10 @@ var (
 	reDateEnIn = regexp.MustCompile(`(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})`)
 	reDateZhIn = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	// Session dates: a span of days ("2015年6月1日至26日", "1–26 June 2015").
-	reSessionDates = regexp.MustCompile(`^(?:\d{4}年\d{1,2}月\d{1,2}日\s*至\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|\d{1,2}\s*(?:[A-Z][a-z]+\s*)?[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$`)
+	reSessionDates = regexp.MustCompile(`^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|\d{1,2}\s*(?:[A-Z][a-z]+\s*)?[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$`)
 	reSessionEn    = regexp.MustCompile(`^([A-Z][a-z]+(?:-[a-z]+)?)\s+(?:(?:emergency\s+)?special\s+)?session$`)
 	reSessionZh    = regexp.MustCompile(`^第\s*([一二三四五六七八九十百〇零两\d]+)\s*届(?:(?:紧急)?特别)?会议$`)
-	reAgendaEn     = regexp.MustCompile(`^Items?\s+(.+?)\s+of\s+the\s+(?:preliminary\s+list|provisional\s+agenda|agenda)\**$`)
+	reAgendaEn     = regexp.MustCompile(`^(?:Items?\s+(.+?)\s+of\s+the\s+(?:preliminary\s+list|provisional\s+agenda|agenda)|Agenda\s+items?\s+(.+?))\**$`)
 	reAgendaZh     = regexp.MustCompile(`^(?:临时议程|暂定项目清单|议程)项目\s*(.+?)\**$`)
 	reAdoptedEn    = regexp.MustCompile(`^Adopted by the .+ at its (\d+)(?:st|nd|rd|th) meeting`)
 	reAdoptedZh    = regexp.MustCompile(`第\s*(\d+)\s*次会议通过`)
@@ -150,6 +154,7 @@ const (
 // a footnote.
 func Parse(lines []string) Meta {
 	p := parser{}
+	skipped := 0
 	for i, raw := range lines {
 		if i >= maxMastheadLines {
 			break
@@ -161,10 +166,22 @@ func Parse(lines []string) Meta {
 		if p.seenAny && reBodyStart.MatchString(text) && !p.isMastheadField(text) {
 			break
 		}
+		if !p.seenAny && reBodyStart.MatchString(text) && !p.isMastheadField(text) {
+			break
+		}
+		// A line is read whole or not at all: a line that is not
+		// masthead sets nothing.
+		before := p
 		if p.line(raw) {
 			p.m.Consumed = append(p.m.Consumed, i)
 			p.seenAny = true
-		} else if p.seenAny {
+			continue
+		}
+		p = before
+		if p.seenAny {
+			break
+		}
+		if skipped++; skipped > maxLinesBeforeMasthead {
 			break
 		}
 	}
@@ -295,7 +312,7 @@ func (p *parser) rest(f string, indent int) bool {
 	}
 	if p.m.Agenda == "" {
 		if m := reAgendaEn.FindStringSubmatch(f); m != nil {
-			p.setAgenda(f, m[1], indent)
+			p.setAgenda(f, m[1]+m[2], indent)
 			return true
 		}
 		if m := reAgendaZh.FindStringSubmatch(f); m != nil {
@@ -352,9 +369,11 @@ func (p *parser) rest(f string, indent int) bool {
 // division reads the budget's "Part VI", "Section 25", "Programme 21" and
 // "Subprogramme 6 of programme 10" lines and their Chinese forms.
 func (p *parser) division(f string) bool {
-	b := p.m.Budget
-	if b == nil {
-		b = &Budget{}
+	// A copy, so that a line read in vain leaves the budget as it was.
+	b := &Budget{}
+	if p.m.Budget != nil {
+		c := *p.m.Budget
+		b = &c
 	}
 	switch {
 	case rePartEn.MatchString(f):

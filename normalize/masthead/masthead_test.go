@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,8 +23,9 @@ type want struct {
 	// Part, Section, Programme, Subprogramme: "number|title", "" for none.
 	Part, Section, Programme, Subprogramme string
 	// StopAt is the first line of the body: every non-blank line before
-	// it must be consumed, and nothing after it.
+	// it must be consumed, except the lines in Left, and nothing after it.
 	StopAt string
+	Left   []string
 }
 
 func got(m Meta) want {
@@ -47,7 +49,7 @@ func got(m Meta) want {
 
 // checkConsumed checks that Parse took every non-blank line before the
 // line equal to stopAt (after trimming) and no other.
-func checkConsumed(t *testing.T, lines []string, m Meta, stopAt string) {
+func checkConsumed(t *testing.T, lines []string, m Meta, stopAt string, left ...string) {
 	t.Helper()
 	var wantIdx []int
 	stopped := false
@@ -57,7 +59,7 @@ func checkConsumed(t *testing.T, lines []string, m Meta, stopAt string) {
 			stopped = true
 			break
 		}
-		if l != "" {
+		if l != "" && !slices.Contains(left, l) {
 			wantIdx = append(wantIdx, i)
 		}
 	}
@@ -71,7 +73,7 @@ func checkConsumed(t *testing.T, lines []string, m Meta, stopAt string) {
 
 func compare(t *testing.T, g, w want) {
 	t.Helper()
-	w.StopAt = ""
+	w.StopAt, w.Left = "", nil
 	if !reflect.DeepEqual(g, w) {
 		gj, _ := json.MarshalIndent(g, "", "  ")
 		wj, _ := json.MarshalIndent(w, "", "  ")
@@ -148,6 +150,13 @@ func TestRealMastheads(t *testing.T) {
 			Title:  []string{"方案问题：2016-2017两年期拟议方案预算", "秘书长的报告"},
 			StopAt: "第一章",
 		}},
+		{"seed-libreoffice.extract.txt", want{
+			Symbol: "A/70/6 (Introduction)", Organ: "大会", Body: "方案和协调委员会", Distribution: "General",
+			Date: "2015-04-01", Original: "English", Session: "第五十五届会议", SessionNumber: 55,
+			SessionDates: "2015 年 6 月 1 日至 26 日", Agenda: "临时议程项目 3(b)", Items: []string{"3(b)"},
+			Title:  []string{"方案问题：2016-2017 两年期拟议方案预算", "秘书长的报告"},
+			StopAt: "第一章",
+		}},
 		{"seed-chromium.extract.txt", want{
 			Symbol: "A/70/6 (Introduction)", Organ: "大会", Body: "方案和协调委员会", Distribution: "General",
 			Date: "2015-04-01", Original: "English", Session: "第五十五届会议", SessionNumber: 55,
@@ -191,7 +200,48 @@ func TestCases(t *testing.T) {
 			lines := strings.Split(strings.TrimRight(files["input.txt"], "\n"), "\n")
 			m := Parse(lines)
 			compare(t, got(m), w)
-			checkConsumed(t, lines, m, w.StopAt)
+			checkConsumed(t, lines, m, w.StopAt, w.Left...)
 		})
+	}
+}
+
+// TestChineseFixtureMatchesEnglish parses the masthead of the constructed
+// Chinese budget section (testdata/zh-budget-2020) and of the English PDF's
+// first page: symbol, date, session, agenda items and the budget's numbers,
+// from which ids are built, are the same; the language differs.
+func TestChineseFixtureMatchesEnglish(t *testing.T) {
+	zhAll := readLines(t, filepath.Join("..", "..", "testdata", "zh-budget-2020", "A_81_6_Sect.25.zh.txt"))
+	var zh []string
+	for i, l := range zhAll {
+		if l == "" { // the end of the "#" header
+			zh = zhAll[i+1:]
+			break
+		}
+	}
+	en := readLines(t, filepath.Join("testdata", "real", "A_81_6_Sect.25.extract.txt"))
+	z, e := Parse(zh), Parse(en)
+	if z.Budget == nil || e.Budget == nil {
+		t.Fatalf("budget: zh %v, en %v", z.Budget, e.Budget)
+	}
+	type ids struct {
+		Symbol, Date        string
+		Session             int
+		Items               []string
+		Part, Section, Prog string
+	}
+	of := func(m Meta) ids {
+		return ids{m.Symbol, m.Date, m.SessionNumber, m.AgendaItems, m.Budget.Part.Number, m.Budget.Section.Number, m.Budget.Programme.Number}
+	}
+	if !reflect.DeepEqual(of(z), of(e)) {
+		t.Errorf("zh %+v\nen %+v", of(z), of(e))
+	}
+	if of(e).Part != "VI" || of(e).Section != "25" || of(e).Prog != "21" {
+		t.Errorf("en budget numbers %+v", of(e))
+	}
+	if got := z.Budget.Section.Title; got != "难民的国际保护、持久解决办法和援助" {
+		t.Errorf("zh section title %q", got)
+	}
+	if lz, le := Language(strings.Join(zhAll, "\n")), Language(strings.Join(en, "\n")); lz != "zh" || le != "en" {
+		t.Errorf("Language: zh fixture %q, English page %q", lz, le)
 	}
 }
