@@ -21,6 +21,7 @@ import (
 	"github.com/undoc/undoc/extract/text"
 	"github.com/undoc/undoc/ingest/symbol"
 	"github.com/undoc/undoc/normalize"
+	"github.com/undoc/undoc/normalize/masthead"
 	"github.com/undoc/undoc/normalize/segment"
 	"github.com/undoc/undoc/store/model"
 )
@@ -81,13 +82,6 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 				Message: fmt.Sprintf("%v\n%s", p, firstFrames(debug.Stack()))})
 		}
 	}()
-	if opt.Vocab == nil {
-		v, verr := defaultVocab()
-		if verr != nil {
-			return res, verr
-		}
-		opt.Vocab = v
-	}
 	format := in.Format
 	if format == "" {
 		format = Detect(in.Data, in.Name, in.ContentType)
@@ -129,6 +123,14 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	lines = splitLongLines(lines, out)
 	res.Lines = lines
 	quality(decoded, lines, out)
+	out.Document.Language = language(lines)
+	if opt.Vocab == nil {
+		v, verr := vocabFor(out.Document.Language)
+		if verr != nil {
+			return res, verr
+		}
+		opt.Vocab = v
+	}
 	seg := segment.Segment(lines, opt.Vocab)
 	out.Body, out.References = seg.Body, seg.References
 	out.References = linkReferences(out.Body, out.References, links)
@@ -144,17 +146,50 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	return res, nil
 }
 
-// defaultVocab is the Chinese programme-plan vocabulary, read once.
-var defaultVocab = sync.OnceValues(func() (*segment.Vocab, error) {
-	return segment.LoadVocab("zh-programme-plan")
-})
+// vocabs are the bundled vocabularies by language, each read once: the
+// Chinese one covers the programme plans before 2020 and the budget
+// sections since; the English one the budget sections since 2020.
+var vocabs = map[string]func() (*segment.Vocab, error){
+	"zh": sync.OnceValues(func() (*segment.Vocab, error) { return segment.LoadVocab("zh-programme-plan") }),
+	"en": sync.OnceValues(func() (*segment.Vocab, error) { return segment.LoadVocab("en-budget") }),
+}
 
-// frontMatter takes the document symbol from the masthead when nothing
-// else gave it. The front matter's text is in the body.
+// vocabFor returns the vocabulary of a language; Chinese, the product's
+// first language, for any other.
+func vocabFor(lang string) (*segment.Vocab, error) {
+	if f, ok := vocabs[lang]; ok {
+		return f()
+	}
+	return vocabs["zh"]()
+}
+
+// language tells the document's language from its text (at most its first
+// 200,000 bytes), never assuming one; "und" when the text has too few
+// letters to tell.
+func language(lines []extract.Line) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if b.Len() > 200_000 {
+			break
+		}
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	if lang := masthead.Language(b.String()); lang != "" {
+		return lang
+	}
+	return "und"
+}
+
+// frontMatter reads the document's metadata from the masthead and title
+// block (symbol when nothing else gave it, date, session, agenda,
+// distribution, original language, organ, title, budget part, section and
+// programme). The front matter's text stays in the body.
 func frontMatter(front []string, out *model.Output) {
 	if len(front) == 0 {
 		return
 	}
+	meta(masthead.Parse(front), out)
 	for _, l := range front {
 		if out.Document.Symbol != nil {
 			break
@@ -307,4 +342,33 @@ func firstFrames(stack []byte) string {
 		lines = lines[:16]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// meta fills the document's metadata from a parsed masthead.
+func meta(m masthead.Meta, out *model.Output) {
+	d := &out.Document
+	set := func(dst **string, v string) {
+		if v != "" && *dst == nil {
+			*dst = &v
+		}
+	}
+	set(&d.Symbol, m.Symbol)
+	set(&d.Date, m.Date)
+	set(&d.Session, m.Session)
+	set(&d.Agenda, m.Agenda)
+	set(&d.Distribution, m.Distribution)
+	set(&d.OriginalLanguage, m.OriginalLanguage)
+	set(&d.Organ, m.Organ)
+	if len(m.Title) > 0 {
+		set(&d.Title, strings.Join(m.Title, " "))
+	}
+	if b := m.Budget; b != nil {
+		div := func(x *masthead.Division) *model.Division {
+			if x == nil {
+				return nil
+			}
+			return &model.Division{Number: x.Number, Title: x.Title}
+		}
+		d.Budget = &model.Budget{Part: div(b.Part), Section: div(b.Section), Programme: div(b.Programme)}
+	}
 }

@@ -38,7 +38,7 @@ func extractPDF(ctx context.Context, in Input, out *model.Output) ([]extract.Lin
 	}
 	links := make([]link, len(res.Links))
 	for i, l := range res.Links {
-		links[i] = link{uri: l.URI, text: l.Text, line: l.Line}
+		links[i] = link{uri: l.URI, text: l.Text, line: l.Line, precise: true}
 	}
 	return res.Lines, links, nil
 }

@@ -28,6 +28,8 @@ const (
 	kMandateGroup
 	kMandateCategory
 	kMandateItem
+	kResult
+	kObjectiveHeading
 )
 
 // start is what a line opens.
@@ -45,6 +47,15 @@ type start struct {
 // any running text, even scattered figure text.
 func (k kind) strong() bool {
 	return k != kNone && k != kHeading && k != kLayoutHeading && k != kMandateCategory && k != kMandateItem
+}
+
+// heading reports whether k opens a heading or a container.
+func (k kind) heading() bool {
+	switch k {
+	case kChapter, kSection, kCJKSection, kProgramme, kSubprogramme, kComponent, kHeading, kResult:
+		return true
+	}
+	return false
 }
 
 // A recogniser is one kind of block, in the manner of a block parser. From
@@ -76,6 +87,8 @@ var programmePlan = family{
 	{kind: kComponent, match: matchNumbered(func(v *Vocab) *pattern { return &v.re.component }, kComponent), read: (*segmenter).container},
 	{kind: kSection, match: matchSection, accept: acceptSection, read: (*segmenter).section},
 	{kind: kCJKSection, match: matchCJKSection, accept: acceptCJKSection, read: (*segmenter).cjkSection},
+	{kind: kResult, match: matchNumbered(func(v *Vocab) *pattern { return &v.re.result }, kResult), read: (*segmenter).result},
+	{kind: kObjectiveHeading, match: matchObjectiveHeading, read: (*segmenter).objectiveHeading},
 	{kind: kHeading, match: matchHeading, read: (*segmenter).heading},
 	{kind: kObjective, match: matchObjective, read: (*segmenter).objective},
 	{kind: kResults, match: matchResults, read: func(s *segmenter, _ start) { s.results() }},
@@ -111,6 +124,9 @@ func (f family) match(v *Vocab, l *line) start {
 		r := &f[i]
 		if !gated && r.kind != kLayoutHeading {
 			continue
+		}
+		if l.src.Table > 0 && r.kind.heading() {
+			continue // a table's cell opens no heading: a contents list, a category row
 		}
 		if st, ok := r.match(v, l); ok {
 			st.kind = r.kind
@@ -179,6 +195,12 @@ func matchHeading(v *Vocab, l *line) (start, bool) {
 	return start{}, false
 }
 
+// matchObjectiveHeading takes the heading over an objective paragraph
+// (budget format), outside tables.
+func matchObjectiveHeading(v *Vocab, l *line) (start, bool) {
+	return start{}, l.src.Table == 0 && v.objectiveHeading(l.text)
+}
+
 func matchObjective(v *Vocab, l *line) (start, bool) {
 	rest, ok := v.objective(l.text)
 	return start{title: rest}, ok
@@ -196,9 +218,25 @@ func matchCaption(p func(*Vocab) *pattern, k kind) func(*Vocab, *line) (start, b
 		if m == nil {
 			return start{}, false
 		}
-		n, ok := normalize.ChineseNumber(m[1])
-		return start{num: n, title: firstNonEmpty(m[2:])}, ok
+		n, ok := captionNumber(m[1])
+		return start{num: n, label: m[1], title: firstNonEmpty(m[2:])}, ok
 	}
+}
+
+// captionNumber reads the number of a caption as printed: 3, 三, and in
+// budget sections the part after the section's number: 5 for "10.5", 1
+// for "10.I".
+func captionNumber(label string) (int, bool) {
+	if k := strings.LastIndexByte(label, '.'); k >= 0 {
+		label = label[k+1:]
+		if n, ok := normalize.ParseRoman(label); ok {
+			return n, true
+		}
+	}
+	if n, err := strconv.Atoi(label); err == nil {
+		return n, true
+	}
+	return normalize.ChineseNumber(label)
 }
 
 // matchParagraph reads a paragraph number: "12." or, in budget sections,

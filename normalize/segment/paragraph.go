@@ -17,6 +17,28 @@ type itemText struct {
 
 // paragraph reads a numbered paragraph with its items.
 func (s *segmenter) paragraph(st start) {
+	node := s.paragraphNode(st)
+	s.leaf(node, "p"+st.code)
+	s.paragraphDiags(node)
+	s.finishItems(node)
+}
+
+// paragraphDiags reports what paragraphNode noticed, once the node has
+// its id.
+func (s *segmenter) paragraphDiags(node *model.Node) {
+	for _, d := range s.pending {
+		d.Node = node.ID
+		if d.Code == "paragraph-number-out-of-order" {
+			d.Message += node.ID
+		}
+		s.diags = append(s.diags, d)
+	}
+	s.pending = nil
+}
+
+// paragraphNode reads a numbered paragraph with its items; what it notices
+// waits in s.pending for the node's id.
+func (s *segmenter) paragraphNode(st start) *model.Node {
 	first := &s.lines[s.i]
 	skipped := false
 	if st.major > 0 {
@@ -34,14 +56,15 @@ func (s *segmenter) paragraph(st start) {
 		lead = append(lead, st.title)
 	}
 	stray := s.paragraphBody(node, lead, first)
-	s.leaf(node, "p"+st.code)
 	if skipped {
-		s.diag("warning", "paragraph-number-skipped", "paragraph "+st.code+" follows a gap in the numbering", first, node.ID)
+		s.pending = append(s.pending, model.Diagnostic{Level: "warning", Code: "paragraph-number-skipped",
+			Message: "paragraph " + st.code + " follows a gap in the numbering", Line: first.src.N, Page: first.src.Page})
 	}
 	for _, l := range stray {
-		s.diag("warning", "paragraph-number-out-of-order", "a paragraph number out of sequence is read as text of "+node.ID+": "+quote(l.text), l, node.ID)
+		s.pending = append(s.pending, model.Diagnostic{Level: "warning", Code: "paragraph-number-out-of-order",
+			Message: "a paragraph number out of sequence, " + quote(l.text) + ", is read as text of ", Line: l.src.N, Page: l.src.Page})
 	}
-	s.finishItems(node)
+	return node
 }
 
 // list is the open lists of a paragraph, outermost first: each level holds
@@ -414,7 +437,12 @@ func (s *segmenter) objective(st start) {
 func (s *segmenter) figureBlock(st start) {
 	node := &model.Node{Kind: model.KindFigure, Number: intp(st.num)}
 	node.Title, node.Span = s.title(st.title, false)
-	s.leaf(node, "fig"+strconv.Itoa(st.num))
+	local := "fig" + strconv.Itoa(st.num)
+	node.Label = st.label
+	if strings.Contains(st.label, ".") { // budget sections: 10.5, 10.I
+		local = "fig" + st.label
+	}
+	s.leaf(node, local)
 	s.figure = node
 	if ls := s.untilBlock(); len(ls) > 0 {
 		var texts []string

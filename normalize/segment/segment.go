@@ -7,6 +7,7 @@ import (
 
 	"github.com/undoc/undoc/extract"
 	"github.com/undoc/undoc/normalize"
+	"github.com/undoc/undoc/normalize/masthead"
 	"github.com/undoc/undoc/store/model"
 )
 
@@ -31,7 +32,9 @@ const (
 	rankSubprogramme
 	rankComponent
 	rankSection
+	rankResult
 	rankHeading
+	rankHeading2
 )
 
 type frame struct {
@@ -60,13 +63,15 @@ type segmenter struct {
 	lastDotted [2]int      // the last N.M paragraph number
 	figure     *model.Node // the chapter's most recent figure
 	structured bool
-	front      []*model.Node // paragraphs before the first heading
+	front      []*model.Node      // paragraphs before the first heading
+	pending    []model.Diagnostic // a paragraph's, until it has its id
 }
 
 // Segment builds the document tree from extracted lines.
 func Segment(in []extract.Line, v *Vocab) *Result {
 	s := &segmenter{v: v, fam: programmePlan}
 	s.lines = prepare(in, v, s.fam)
+	s.masthead(in)
 	s.full = fullWidth(s.lines)
 	s.root.node, s.root.local = &model.Node{}, map[string]int{}
 	for _, l := range in {
@@ -91,6 +96,24 @@ func Segment(in []extract.Line, v *Vocab) *Result {
 	cover(res.Body)
 	res.References = references(res.Body, v)
 	return res
+}
+
+// masthead keeps the lines of the masthead and title block from opening
+// blocks: the title block's "Programme 21" or "Section 25" is no heading of
+// the body. They stay front matter.
+func (s *segmenter) masthead(in []extract.Line) {
+	n := min(len(in), 120)
+	texts := make([]string, n)
+	for i := range n {
+		texts[i] = in[i].Text
+	}
+	m := masthead.Parse(texts)
+	if m.Symbol == "" && m.Organ == "" && m.Distribution == "" {
+		return // no masthead: a title block alone is no evidence
+	}
+	for _, i := range m.Consumed {
+		s.lines[i].match = start{}
+	}
 }
 
 // cover widens each node's span from its heading to everything under it,
@@ -147,18 +170,72 @@ func (s *segmenter) cjkSection(st start) {
 	s.push(n, rankCJKSection, "sec"+strconv.Itoa(st.num), HeadingWord{})
 }
 
-// heading opens an unnumbered heading the vocabulary knows.
+// heading opens an unnumbered heading the vocabulary knows. It closes any
+// open result unless its scope keeps it inside one; a level-2 heading
+// nests below the level-1 heading before it.
 func (s *segmenter) heading(st start) {
 	n := &model.Node{Kind: model.KindHeading, Title: st.title, Span: s.span(&s.lines[s.i])}
 	s.i++
-	if st.word.Scope == "programme" {
+	switch {
+	case st.word.Scope == "programme":
 		s.popTo(rankSubprogramme)
+	case st.word.Scope == "result" || st.word.Level == 2:
+	default:
+		s.popTo(rankResult)
 	}
 	slug := st.word.Slug
 	if slug == "" {
 		slug = "h"
 	}
-	s.push(n, rankHeading, slug, *st.word)
+	rank := rankHeading
+	if st.word.Level == 2 {
+		rank = rankHeading2
+	}
+	s.push(n, rank, slug, *st.word)
+}
+
+// result opens a result of the budget format ("Result 1: …"), below the
+// subprogramme or programme, closing the headings before it.
+func (s *segmenter) result(st start) {
+	n := &model.Node{Kind: model.KindResult, Number: intp(st.num)}
+	n.Title, n.Span = s.title(st.title, false)
+	s.push(n, rankResult, "result"+strconv.Itoa(st.num), HeadingWord{})
+}
+
+// objectiveHeading reads an "Objective" heading and the paragraph after
+// it as the objective: its number, and its text without the lead-in
+// formula. Without a numbered paragraph, the text up to the next block is
+// the objective.
+func (s *segmenter) objectiveHeading(start) {
+	first := &s.lines[s.i]
+	s.i++
+	s.popTo(rankResult)
+	node := &model.Node{Kind: model.KindObjective, Span: s.span(first)}
+	if j := s.next(s.i); j >= 0 {
+		if st := s.classify(&s.lines[j]); st.kind == kParagraph {
+			s.i = j
+			p := s.paragraphNode(st)
+			if len(p.Items) == 0 {
+				node.Code, node.Text = p.Code, s.v.objectiveText(p.Text)
+				node.Span.Extend(p.Span)
+				s.leaf(node, "objective")
+				s.paragraphDiags(node)
+				return
+			}
+			p.Text = s.v.objectiveText(p.Text)
+			s.leaf(p, "p"+*p.Code) // an objective with items stays a paragraph
+			s.paragraphDiags(p)
+			s.finishItems(p)
+			return
+		}
+	}
+	var parts []string
+	for _, l := range s.untilBlock() {
+		parts = append(parts, l.text)
+		node.Span.Extend(s.span(l))
+	}
+	node.Text = s.v.objectiveText(normalize.JoinLines(parts))
+	s.leaf(node, "objective")
 }
 
 // layoutHeading opens a heading that the source marked by layout and no

@@ -17,6 +17,15 @@ import (
 func (s *segmenter) table(st start) {
 	node := &model.Node{Kind: model.KindTable, Number: intp(st.num)}
 	node.Title, node.Span = s.tableTitle(st.title)
+	local := "table" + strconv.Itoa(st.num)
+	node.Label = st.label
+	if strings.Contains(st.label, ".") { // budget sections: 10.5, 10.I
+		local = "table" + st.label
+	}
+	if s.v.deliverablesTable(node.Title) {
+		s.deliverables(node, local)
+		return
+	}
 	var rows [][]string
 	var grid *layoutGrid // the cells layout found
 	var note []string
@@ -89,7 +98,7 @@ func (s *segmenter) table(st start) {
 		n := normalize.JoinLines(note)
 		node.Note = &n
 	}
-	s.leaf(node, "table"+strconv.Itoa(st.num))
+	s.leaf(node, local)
 	if lost {
 		s.diag("info", "table-cells-unknown", "the text dump does not show cell boundaries; each row holds its label and the rest of its text", nil, node.ID)
 	}
