@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/undoc/undoc/normalize"
 	"github.com/undoc/undoc/store/model"
@@ -27,7 +28,32 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 		if cells == nil {
 			return
 		}
+		if isHeaderRow(cells) { // the header, or its repeat after a page break
+			if header == nil {
+				header = headerColumns(cells)
+			}
+			cells = nil
+			return
+		}
 		text := normalize.JoinLines(cells[1])
+		if c2 := cells[2]; len(c2) > 0 && len(text) == 2 && text[1] == '.' && nextCategory(cat) == text[0] {
+			// "C." in the first cell, its title and text rows in the second
+			cat = &model.DeliverableCategory{Label: text[:1], Title: c2[0], Rows: []*model.DeliverableRow{}}
+			node.Categories = append(node.Categories, cat)
+			row, cells = nil, nil
+			var part []string
+			for _, t := range c2[1:] {
+				part = append(part, t)
+				if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '。' {
+					row, cat = s.deliverableRow(node, cat, row, normalize.JoinLines(part), "")
+					part = nil
+				}
+			}
+			if len(part) > 0 {
+				row, cat = s.deliverableRow(node, cat, row, normalize.JoinLines(part), "")
+			}
+			return
+		}
 		var vals []string
 		for c := 2; c <= maxKey(cells); c++ {
 			vals = append(vals, cells[c]...)
@@ -52,14 +78,10 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 		st := s.classify(l)
 		isCategory := false
 		if m := s.v.re.section.find(l.text); m != nil && l.src.Col <= 1 {
-			next := byte('A')
-			if cat != nil && len(cat.Label) == 1 {
-				next = cat.Label[0] + 1
-			}
-			isCategory = m[1][0] == next
+			isCategory = m[1][0] == nextCategory(cat)
 		}
-		if st.kind != kNone && !isCategory {
-			break
+		if st.kind != kNone && !isCategory && !(st.kind == kParagraph && st.major == 0 && l.src.Col <= 1) {
+			break // a plain "14." inside the table is a numbered deliverable
 		}
 		switch {
 		case isCategory:
@@ -77,15 +99,6 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 				lastKey, cells = key, map[int][]string{}
 			}
 			cells[l.src.Col] = append(cells[l.src.Col], l.text)
-			if isHeaderRow(cells) {
-				if header == nil || len(cells) > len(header) {
-					header = headerColumns(cells)
-				}
-				if len(cells) == len(header)+1 && cells[len(cells)] != nil {
-					cells = nil // a header row, printed again after a page break
-					lastKey = [2]int{-1, -1}
-				}
-			}
 		default:
 			flushLayout()
 			if cat == nil && len(node.Columns) == 0 && header == nil && reYear.MatchString(l.text) {
@@ -99,8 +112,8 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 				break
 			}
 			pendingText = append(pendingText, l.text)
-			if terminal(l.text) {
-				flushText()
+			if r, _ := utf8.DecodeLastRuneInString(l.text); r == '.' || r == '。' {
+				flushText() // a text row ends with its sentence, not at a semicolon
 			}
 		}
 		node.Span.Extend(s.span(l))
@@ -122,6 +135,8 @@ var (
 	reYear  = regexp.MustCompile(`(?:^|\s)(19|20)\d\d(?:\s|$)`)
 	reValue = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[–—-]$`)
 	reItem  = regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`)
+	// a column header: a year and a word or two ("2025 planned")
+	reHeaderCell = regexp.MustCompile(`^(?:19|20)\d\d(?:\s+\S+){0,2}$`)
 )
 
 // isHeaderRow reports whether the layout row's cells after the first each
@@ -132,7 +147,7 @@ func isHeaderRow(cells map[int][]string) bool {
 		if c < 2 {
 			continue
 		}
-		if !reYear.MatchString(" " + strings.Join(ls, " ") + " ") {
+		if !reHeaderCell.MatchString(strings.Join(ls, " ")) {
 			return false
 		}
 		n++
@@ -227,4 +242,12 @@ func (s *segmenter) checkValues(node *model.Node) {
 			}
 		}
 	}
+}
+
+// nextCategory is the letter the category after cat has: A, B, C, D.
+func nextCategory(cat *model.DeliverableCategory) byte {
+	if cat != nil && len(cat.Label) == 1 {
+		return cat.Label[0] + 1
+	}
+	return 'A'
 }
