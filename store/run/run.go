@@ -36,6 +36,11 @@ import (
 	"github.com/undoc/undoc/store/raw"
 )
 
+// ErrNotFound is what a Fetcher's error wraps when the UN services have no
+// document with that symbol in that language. Such an input is counted as
+// not found, apart from the failures.
+var ErrNotFound = errors.New("not found")
+
 // Fetcher gets a UN document by symbol into the raw store.
 type Fetcher interface {
 	Fetch(ctx context.Context, sym symbol.Symbol, lang string) (Fetched, error)
@@ -82,18 +87,22 @@ func (p *Progress) Snapshot() (total, done, failed, skipped int) {
 	return int(p.total.Load()), int(p.done.Load()), int(p.failed.Load()), int(p.skipped.Load())
 }
 
-// Summary is the one-line JSON report of a run.
+// Summary is the one-line JSON report of a run. Each input is counted in
+// exactly one of Extracted, Skipped, NotFound, Failed and Abandoned, so
+// that these add up to Inputs.
 type Summary struct {
 	Inputs    int     `json:"inputs"`
 	Fetched   int     `json:"fetched"`   // symbols downloaded
 	Cached    int     `json:"cached"`    // symbols taken from the store without download
 	Extracted int     `json:"extracted"` // documents read this run
 	Skipped   int     `json:"skipped"`   // unchanged: same bytes, same pipeline version
+	NotFound  int     `json:"not_found"` // symbols the UN services do not have (ErrNotFound)
 	Failed    int     `json:"failed"`
+	Abandoned int     `json:"abandoned"` // not finished: the run was interrupted
 	Seconds   float64 `json:"seconds"`
 }
 
-// Failure is a document that could not be fetched or read.
+// Failure is a document that could not be fetched, found or read.
 type Failure struct {
 	Input  string `json:"input"`
 	Reason string `json:"reason"`
@@ -102,9 +111,8 @@ type Failure struct {
 // Report is what a run did.
 type Report struct {
 	Summary     Summary
-	Failures    []Failure // in input order
+	Failures    []Failure // in input order: the failed and the not found
 	Interrupted bool      // cancelled before every input was handled
-	Abandoned   int       // inputs not finished because of the interruption
 	Corpus      string    // the corpus.jsonl written, or ""
 }
 
@@ -115,6 +123,7 @@ const (
 	skipped
 	extracted
 	failed
+	notFound
 )
 
 type job struct {
@@ -132,6 +141,7 @@ type job struct {
 	etag, lastMod string
 	fetched       bool
 	cached        bool
+	notFound      bool // the reason is that the services do not have it
 
 	skip    bool
 	res     *convert.Result
@@ -256,7 +266,7 @@ func Run(ctx context.Context, st *Store, inputs []Input, opt Options) (*Report, 
 		}
 		switch res.outcome {
 		case abandoned:
-			rep.Abandoned++
+			s.Abandoned++
 		case skipped:
 			s.Skipped++
 		case extracted:
@@ -264,9 +274,12 @@ func Run(ctx context.Context, st *Store, inputs []Input, opt Options) (*Report, 
 		case failed:
 			s.Failed++
 			rep.Failures = append(rep.Failures, Failure{Input: inputs[i].Arg, Reason: res.reason})
+		case notFound:
+			s.NotFound++
+			rep.Failures = append(rep.Failures, Failure{Input: inputs[i].Arg, Reason: res.reason})
 		}
 	}
-	rep.Interrupted = rep.Abandoned > 0
+	rep.Interrupted = s.Abandoned > 0
 	if opt.OutDir != "" && !rep.Interrupted {
 		p := filepath.Join(opt.OutDir, "corpus.jsonl")
 		if err := r.writeCorpus(ctx, p); err != nil {
@@ -434,6 +447,7 @@ func (r *runner) fetchSymbol(ctx context.Context, j *job) (next, bool) {
 	}
 	if err != nil {
 		j.reason = "fetching: " + err.Error()
+		j.notFound = errors.Is(err, ErrNotFound)
 		return toWriteStage, true
 	}
 	var data []byte
@@ -676,6 +690,10 @@ func (r *runner) commitStage(in <-chan *job) {
 func (r *runner) finish(j *job) {
 	res := result{fetched: j.fetched, cached: j.cached}
 	switch {
+	case j.reason != "" && j.notFound:
+		res.outcome, res.reason = notFound, j.reason
+		r.prog.failed.Add(1)
+		r.log.Debug().Str("input", j.in.Arg).Str("reason", j.reason).Msg("not found")
 	case j.reason != "":
 		res.outcome, res.reason = failed, j.reason
 		r.prog.failed.Add(1)

@@ -300,9 +300,9 @@ func TestCancelResume(t *testing.T) {
 	}
 	rep := mustRun(t, ctx, st, ins, Options{OutDir: out, Workers: 2, Convert: slow})
 	s := rep.Summary
-	t.Logf("interrupted run: %+v, abandoned %d", s, rep.Abandoned)
-	if !rep.Interrupted || rep.Abandoned == 0 || s.Extracted+rep.Abandoned != 60 || s.Failed != 0 {
-		t.Fatalf("interrupted run: %+v, abandoned %d", s, rep.Abandoned)
+	t.Logf("interrupted run: %+v, abandoned %d", s, rep.Summary.Abandoned)
+	if !rep.Interrupted || rep.Summary.Abandoned == 0 || s.Extracted+rep.Summary.Abandoned != 60 || s.Failed != 0 {
+		t.Fatalf("interrupted run: %+v, abandoned %d", s, rep.Summary.Abandoned)
 	}
 	if s.Extracted < 10 {
 		t.Errorf("documents in hand were not finished: %d extracted", s.Extracted)
@@ -342,8 +342,8 @@ func TestAbort(t *testing.T) {
 		return convert.Convert(c, in, convert.Options{})
 	}
 	rep := mustRun(t, ctx, st, expand(t, in), Options{Convert: stuck, Grace: 50 * time.Millisecond, Workers: 1})
-	if s := rep.Summary; !rep.Interrupted || s.Failed != 0 || s.Extracted != 0 || rep.Abandoned != 10 {
-		t.Errorf("%+v abandoned %d", s, rep.Abandoned)
+	if s := rep.Summary; !rep.Interrupted || s.Failed != 0 || s.Extracted != 0 || rep.Summary.Abandoned != 10 {
+		t.Errorf("%+v abandoned %d", s, rep.Summary.Abandoned)
 	}
 	if docs := checkStore(t, st.Dir); len(docs) != 0 {
 		t.Errorf("%d catalog rows after an abandoned run", len(docs))
