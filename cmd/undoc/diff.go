@@ -204,7 +204,7 @@ func (s sides) fromStore(ctx context.Context, sym symbol.Symbol) (*model.Output,
 		return nil, err
 	}
 	defer cat.Close()
-	doc, ok, err := cat.Get(ctx, storerun.Input{Symbol: sym}.Key(lang))
+	doc, ok, err := cat.BySymbol(ctx, sym.String(), lang)
 	switch {
 	case err != nil:
 		return nil, err

@@ -168,7 +168,8 @@ func TestDiffTableCell(t *testing.T) {
 	}
 }
 
-// TestDiffStoreSymbol: an edition given by symbol is read from the store.
+// TestDiffStoreSymbol: an edition given by symbol is read from the store,
+// whatever its source: here a file whose text named its symbol.
 func TestDiffStoreSymbol(t *testing.T) {
 	ctx := context.Background()
 	store := t.TempDir()
@@ -184,8 +185,8 @@ func TestDiffStoreSymbol(t *testing.T) {
 		t.Fatal(err)
 	}
 	sym := symbol.MustParse("A/70/6 (Introduction)")
-	key := storerun.Input{Symbol: sym}.Key("zh")
-	if err := cat.Put(ctx, catalog.Doc{Key: key, Input: sym.String(), Symbol: sym.String(), Lang: "zh",
+	key := storerun.Input{Path: "/docs/introduction.txt"}.Key("zh")
+	if err := cat.Put(ctx, catalog.Doc{Key: key, Input: "introduction.txt", Symbol: sym.String(), Lang: "zh",
 		Format: "text", JSONPath: rel, Status: catalog.StatusOK}); err != nil {
 		t.Fatal(err)
 	}

@@ -153,6 +153,13 @@ type job struct {
 	commit  bool
 	oldJSON string
 	dur     time.Duration
+
+	// stale is the row the document had under its file key before its
+	// symbol was known from the file's name; it goes once the new row is
+	// committed. oldOuts are copies in the output folder under names the
+	// document no longer has.
+	stale   *catalog.Doc
+	oldOuts []string
 }
 
 // result is the end of one input, written once by the stage that ends it.
@@ -172,6 +179,7 @@ type runner struct {
 	results []result
 	priors  map[string]catalog.Doc // the catalog's rows of the inputs, read before the run
 	work    context.Context        // cancelled after the grace time or on Abort
+	claimed map[string]bool        // the output names of this run's inputs, lower case
 }
 
 // Run converts the inputs into the store (and OutDir). It returns an error
@@ -245,9 +253,12 @@ func Run(ctx context.Context, st *Store, inputs []Input, opt Options) (*Report, 
 		cancelWork()
 	}()
 
-	keys := make([]string, len(inputs))
-	for i, in := range inputs {
-		keys[i] = in.Key(opt.Lang)
+	keys := make([]string, 0, len(inputs))
+	for _, in := range inputs {
+		keys = append(keys, in.Key(opt.Lang))
+		if fk := in.fileKey(); fk != "" {
+			keys = append(keys, fk)
+		}
 	}
 	if r.priors, err = st.Catalog.GetMany(context.WithoutCancel(ctx), keys); err != nil {
 		return nil, err
@@ -298,6 +309,10 @@ func roundMillis(s float64) float64 { return float64(int64(s*1000+0.5)) / 1000 }
 func (r *runner) pipeline(ctx context.Context, inputs []Input) {
 	w := r.opt.Workers
 	names := outNames(inputs, r.opt.Lang)
+	r.claimed = make(map[string]bool, len(names))
+	for _, n := range names {
+		r.claimed[strings.ToLower(n)] = true
+	}
 	toFetch := make(chan *job, w)
 	toExtract := make(chan *job, w)
 	toWrite := make(chan *job, w)
@@ -388,6 +403,9 @@ func (r *runner) fetchStage(ctx context.Context, j *job) next {
 	}
 	if p, ok := r.priors[j.key]; ok {
 		j.prior = &p
+	}
+	if p, ok := r.priors[j.in.fileKey()]; ok && j.in.fileKey() != "" {
+		j.stale = &p
 	}
 	if j.in.IsSymbol() {
 		if n, done := r.fetchSymbol(ctx, j); done {
@@ -498,10 +516,8 @@ func (r *runner) extractStage(j *job) bool {
 	// The format is detected here rather than left to convert, so that the
 	// output names it even when the document fails early (empty input).
 	in.Format = convert.Detect(j.data, j.sourceName, j.contentType)
-	if j.in.IsSymbol() {
+	if !j.in.Symbol.IsZero() {
 		in.Symbol = j.in.Symbol.String()
-	} else if s, l, ok := symbol.FromFileName(filepath.Base(j.in.Path)); ok && l == r.opt.Lang {
-		in.Symbol = s.String()
 	}
 	res, err := r.opt.Convert(r.work, in)
 	j.data = nil
@@ -551,7 +567,7 @@ func (r *runner) writeStage(j *job) {
 	}
 	d := catalog.Doc{Key: j.key, Input: j.in.Arg, Lang: r.opt.Lang, SHA256: j.sum, Bytes: -1,
 		FetchedAt: j.fetchedAt, ETag: j.etag, LastModified: j.lastMod, Version: r.opt.Version}
-	if j.in.IsSymbol() {
+	if !j.in.Symbol.IsZero() {
 		d.Symbol = j.in.Symbol.String()
 	}
 	if j.res != nil {
@@ -585,6 +601,9 @@ func (r *runner) writeStage(j *job) {
 				j.reason = "writing " + out + ": " + err.Error()
 			} else {
 				d.OutPath, d.OutBytes = out, n
+				if j.prior != nil {
+					j.dropOut(r, j.prior.OutPath, out)
+				}
 			}
 		}
 	}
@@ -600,6 +619,11 @@ func (r *runner) writeStage(j *job) {
 	// A document that could not be had keeps its previous row, if any;
 	// one that never had a key (a bad list line) gets none.
 	j.commit = j.in.Err == nil && (j.res != nil || j.prior == nil)
+	if !j.commit || j.res == nil {
+		j.stale = nil
+	} else if j.stale != nil {
+		j.dropOut(r, j.stale.OutPath, d.OutPath)
+	}
 	j.doc = d
 	j.res = nil
 }
@@ -625,7 +649,21 @@ func (r *runner) ensureOut(j *job) error {
 	d := *p
 	d.OutPath, d.OutBytes, d.UpdatedAt = out, n, time.Time{}
 	j.doc, j.commit = d, true
+	j.dropOut(r, p.OutPath, out)
 	return nil
+}
+
+// dropOut marks old, a copy of j's JSON in the output folder under a name
+// it no longer has, for removal once the new row is committed. A copy in
+// another folder, or under a name another input of this run now has, is
+// left alone.
+func (j *job) dropOut(r *runner, old, now string) {
+	if old == "" || old == now || r.opt.OutDir == "" ||
+		filepath.Clean(filepath.Dir(old)) != filepath.Clean(r.opt.OutDir) ||
+		r.claimed[strings.ToLower(filepath.Base(old))] {
+		return
+	}
+	j.oldOuts = append(j.oldOuts, old)
 }
 
 // writePretty writes the indented form of a compact JSON document, the
@@ -660,13 +698,21 @@ func (r *runner) commitStage(in <-chan *job) {
 			}
 		}
 		var docs []catalog.Doc
+		var staleKeys []string
 		for _, j := range batch {
 			if j.commit {
 				docs = append(docs, j.doc)
 			}
+			if j.stale != nil {
+				staleKeys = append(staleKeys, j.stale.Key)
+			}
 		}
 		// The catalog is written even after a cancel: these documents are done.
-		if err := r.st.Catalog.Put(context.Background(), docs...); err != nil {
+		err := r.st.Catalog.Put(context.Background(), docs...)
+		if err == nil && len(staleKeys) > 0 {
+			err = r.st.Catalog.Delete(context.Background(), staleKeys...)
+		}
+		if err != nil {
 			r.log.Error().Err(err).Int("documents", len(docs)).Msg("catalog commit failed")
 			for _, j := range batch {
 				if j.commit && j.reason == "" {
@@ -677,6 +723,12 @@ func (r *runner) commitStage(in <-chan *job) {
 			for _, j := range batch {
 				if j.oldJSON != "" {
 					os.Remove(r.st.abs(j.oldJSON))
+				}
+				if j.stale != nil && j.stale.JSONPath != "" {
+					os.Remove(r.st.abs(j.stale.JSONPath))
+				}
+				for _, p := range j.oldOuts {
+					os.Remove(p)
 				}
 			}
 		}
