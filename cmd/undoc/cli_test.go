@@ -2,14 +2,17 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/undoc/undoc/ingest"
 	"github.com/undoc/undoc/ingest/fakeun"
@@ -235,5 +238,67 @@ func TestNotFoundThenPublished(t *testing.T) {
 	code, rs, errs = runSym("A/70/6", "--not-found-ttl", "0")
 	if code != 0 || rs.Fetched != 1 || rs.Extracted != 1 {
 		t.Fatalf("run --not-found-ttl 0: exit %d %+v\n%s", code, rs, errs)
+	}
+}
+
+// TestJunkBounded: 50 MB of random bytes gives a short JSON that says why,
+// in little memory; a large text without structure gives diagnostics that
+// quote at most a few hundred characters.
+func TestJunkBounded(t *testing.T) {
+	dir := t.TempDir()
+	junk := make([]byte, 50<<20)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i+8 <= len(junk); i += 8 {
+		binary.LittleEndian.PutUint64(junk[i:], rng.Uint64())
+	}
+	path := filepath.Join(dir, "junk.txt")
+	if err := os.WriteFile(path, junk, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	junk = nil
+	cmd := exec.Command(bin, "parse", "-q", path)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailed {
+		t.Fatalf("junk: %v, want exit %d", err, exitFailed)
+	}
+	peak, measured := peakMB(cmd.ProcessState)
+	t.Logf("50 MB of junk: %d bytes of JSON, peak memory %.1f MB (measured: %v)", out.Len(), peak, measured)
+	if out.Len() >= 1<<20 || !strings.Contains(out.String(), `"level": "error"`) {
+		t.Errorf("JSON of %d bytes:\n%.500s", out.Len(), out.String())
+	}
+	if measured && peak >= 100 {
+		t.Errorf("peak memory %.1f MB, want under 100", peak)
+	}
+
+	// One long line of Latin text: no structure, and front matter that
+	// would quote all of it.
+	long := strings.Repeat("lorem ipsum dolor sit amet ", 40000)
+	lpath := filepath.Join(dir, "long.txt")
+	if err := os.WriteFile(lpath, []byte(long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errs := undoc(t, "", "parse", "-q", lpath)
+	if code != exitNoStructure {
+		t.Fatalf("long text: exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Diagnostics []struct{ Code, Message string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	cut := 0
+	for _, d := range doc.Diagnostics {
+		if n := utf8.RuneCountInString(d.Message); n > 400 {
+			t.Errorf("diagnostic %s quotes %d characters", d.Code, n)
+		}
+		if strings.Contains(d.Message, "characters in all") {
+			cut++
+		}
+	}
+	if cut == 0 {
+		t.Errorf("no message was cut: %+v", doc.Diagnostics)
 	}
 }
