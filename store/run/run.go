@@ -180,6 +180,7 @@ type runner struct {
 	priors  map[string]catalog.Doc // the catalog's rows of the inputs, read before the run
 	work    context.Context        // cancelled after the grace time or on Abort
 	claimed map[string]bool        // the output names of this run's inputs, lower case
+	commit  context.Context        // the caller's context without its cancel: finished documents are recorded after a stop
 }
 
 // Run converts the inputs into the store (and OutDir). It returns an error
@@ -231,6 +232,7 @@ func Run(ctx context.Context, st *Store, inputs []Input, opt Options) (*Report, 
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 	r.work = work
+	r.commit = context.WithoutCancel(ctx)
 	finished := make(chan struct{})
 	defer close(finished)
 	go func() {
@@ -708,9 +710,9 @@ func (r *runner) commitStage(in <-chan *job) {
 			}
 		}
 		// The catalog is written even after a cancel: these documents are done.
-		err := r.st.Catalog.Put(context.Background(), docs...)
+		err := r.st.Catalog.Put(r.commit, docs...)
 		if err == nil && len(staleKeys) > 0 {
-			err = r.st.Catalog.Delete(context.Background(), staleKeys...)
+			err = r.st.Catalog.Delete(r.commit, staleKeys...)
 		}
 		if err != nil {
 			r.log.Error().Err(err).Int("documents", len(docs)).Msg("catalog commit failed")
