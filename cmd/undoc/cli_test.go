@@ -302,3 +302,18 @@ func TestJunkBounded(t *testing.T) {
 		t.Errorf("no message was cut: %+v", doc.Diagnostics)
 	}
 }
+
+// TestFetchUsage: wrong arguments of fetch are one line and status 2, and
+// touch no store.
+func TestFetchUsage(t *testing.T) {
+	for _, args := range [][]string{{}, {"A//1"}, {"--lang", "xx", "A/1/1"}, {"A/1/1", "--bogus"}, {"@/does/not/exist"}} {
+		store := filepath.Join(t.TempDir(), "store")
+		code, out, errs := undoc(t, "", append([]string{"fetch", "--store", store}, args...)...)
+		if code != exitUsage || out != "" || strings.Count(errs, "\n") != 1 {
+			t.Errorf("fetch %q: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+		if _, err := os.Stat(store); err == nil {
+			t.Errorf("fetch %q: made the store", args)
+		}
+	}
+}

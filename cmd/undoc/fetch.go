@@ -11,6 +11,7 @@ import (
 
 	"github.com/undoc/undoc/ingest"
 	"github.com/undoc/undoc/ingest/fakeun"
+	"github.com/undoc/undoc/ingest/symbol"
 	storerun "github.com/undoc/undoc/store/run"
 )
 
@@ -91,6 +92,9 @@ func newFetchCmd(e *env) *cobra.Command {
 			}
 			syms, bad, err := ingest.Symbols(args, e.stdin)
 			if err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			if _, err := symbol.ParseLang(o.Lang); err != nil {
 				return usagef(cmd, "%v", err)
 			}
 			if o.Spacing == 0 {
