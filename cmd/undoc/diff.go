@@ -54,7 +54,7 @@ func newDiffCmd(e *env) *cobra.Command {
 	defStore, _ := storerun.DefaultDir()
 	c := &cobra.Command{
 		Use:   "diff [flags] OLD NEW",
-		Short: "what changed between two editions (JSON, document files or stored symbols)",
+		Short: "What changed between two editions (JSON, document files or stored symbols)",
 		Long:  diffLong,
 		Args:  exactArgs(2, "two editions, OLD and NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -42,7 +42,7 @@ func newExportCmd(e *env) *cobra.Command {
 	defStore, f.storeErr = storerun.DefaultDir()
 	c := &cobra.Command{
 		Use:     "export [--store DIR] [--format sqlite|csv] --out PATH",
-		Short:   "write a store's documents as SQLite or CSV analysis tables",
+		Short:   "Write a store's documents as SQLite or CSV analysis tables",
 		Long:    exportLong,
 		Example: exportExample,
 		Args:    exactArgs(0, "no arguments (the store is --store)"),

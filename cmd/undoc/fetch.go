@@ -84,7 +84,7 @@ func newFetchCmd(e *env) *cobra.Command {
 	}
 	c := &cobra.Command{
 		Use:   "fetch [flags] SYMBOL... | @FILE | @-",
-		Short: "download documents by UN symbol from ODS and undocs.org",
+		Short: "Download documents by UN symbol from ODS and undocs.org",
 		Long:  fetchLong,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -159,7 +159,7 @@ func newFakeUNCmd(e *env) *cobra.Command {
 	)
 	c := &cobra.Command{
 		Use:   "fakeun --dir DIR [--addr 127.0.0.1:0] [fault flags]",
-		Short: "serve fixture files the way the UN servers do, for tests and demos",
+		Short: "Serve fixture files the way the UN servers do, for tests and demos",
 		Long: `Serves fixture files through the URL shapes of the UN document services, for
 tests and demos. Never point it at real UN hosts; it is a stand-in for them:
 

@@ -44,7 +44,7 @@ func newParseCmd(e *env) *cobra.Command {
 	var f parseFlags
 	c := &cobra.Command{
 		Use:   "parse [flags] FILE",
-		Short: "read one document (text, PDF or HTML) and print its JSON",
+		Short: "Read one document (text, PDF or HTML) and print its JSON",
 		Long:  parseLong,
 		Args:  exactArgs(1, "one FILE (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,7 +19,7 @@ func newRefsCmd(e *env) *cobra.Command {
 	var all bool
 	c := &cobra.Command{
 		Use:   "refs [flags] FILE",
-		Short: "list the UN symbols a document cites, one per line",
+		Short: "List the UN symbols a document cites, one per line",
 		Long:  refsLong,
 		Args:  exactArgs(1, "one FILE (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -28,7 +29,7 @@ func newRefsCmd(e *env) *cobra.Command {
 			return status(runRefs(cmd.Context(), e, format, all, args[0]))
 		},
 	}
-	c.Flags().StringVar(&format, "format", "", "force the input format: text, pdf or html")
+	c.Flags().StringVar(&format, "format", "", "force the input format: "+strings.Join(inputFormats, ", "))
 	c.Flags().BoolVar(&all, "all", false, "list every occurrence as 'symbol<TAB>kind<TAB>node<TAB>text'")
 	return c
 }

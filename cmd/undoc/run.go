@@ -83,7 +83,7 @@ func newRunCmd(e *env) *cobra.Command {
 	defStore, f.storeErr = storerun.DefaultDir()
 	c := &cobra.Command{
 		Use:   "run [flags] INPUT...",
-		Short: "convert a batch (symbols, files, folders, @lists) into a store",
+		Short: "Convert a batch (symbols, files, folders, @lists) into a store",
 		Long:  runLong,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRun(cmd, e, f, args)

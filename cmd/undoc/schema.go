@@ -9,7 +9,7 @@ import (
 func newSchemaCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "schema",
-		Short: "print the JSON Schema of the output (docs/output.md is the contract)",
+		Short: "Print the JSON Schema of the output (docs/output.md is the contract)",
 		Long: `Prints the JSON Schema (draft 2020-12) that every output of parse and run
 satisfies. The contract it encodes is docs/output.md.`,
 		Args: exactArgs(0, "no arguments"),
