@@ -75,6 +75,8 @@ type Result struct {
 func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error) {
 	out := newOutput(in)
 	res = &Result{Output: out}
+	// Registered first, so it runs last: every message, the panic's too.
+	defer clipMessages(out)
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%w: %v", ErrPanic, p)
@@ -258,6 +260,36 @@ func newOutput(in Input) *model.Output {
 		out.Document.Symbol = &s
 	}
 	return out
+}
+
+// MaxMessage is the most characters a diagnostic message keeps: enough to
+// quote a line, not a document. What is cut is said, with the full length.
+const MaxMessage = 300
+
+// clipMessages cuts every diagnostic message of out to MaxMessage
+// characters.
+func clipMessages(out *model.Output) {
+	for i := range out.Diagnostics {
+		out.Diagnostics[i].Message = clipMessage(out.Diagnostics[i].Message)
+	}
+}
+
+func clipMessage(s string) string {
+	if len(s) <= MaxMessage { // bytes: a string this short has no more characters
+		return s
+	}
+	n, cut := 0, -1
+	for i := range s {
+		if n == MaxMessage {
+			cut = i
+			break
+		}
+		n++
+	}
+	if cut < 0 {
+		return s
+	}
+	return s[:cut] + fmt.Sprintf("… (cut; %d characters in all)", utf8.RuneCountInString(s))
 }
 
 func diag(out *model.Output, level, code, msg string) {
