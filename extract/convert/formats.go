@@ -24,6 +24,10 @@ func extractDocx(ctx context.Context, in Input, out *model.Output) ([]extract.Li
 	if err != nil {
 		return nil, nil, err
 	}
+	if res.Symbol != "" && out.Document.Symbol == nil {
+		sym := res.Symbol
+		out.Document.Symbol = &sym
+	}
 	if res.Title != "" && out.Document.Title == nil {
 		t := res.Title
 		out.Document.Title = &t

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/ingest/symbol"
 )
 
 // reader walks one document.
@@ -141,7 +142,96 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 			Message: fmt.Sprintf("%d symbol-font characters not known; left out", r.unknownSym)})
 	}
 	r.res.Title = r.title()
+	r.res.Symbol = r.mastheadSymbol(body)
 	return r.res, nil
+}
+
+// mastheadSymbol finds the document symbol in the header of the first
+// page (the masthead): the first document symbol in the text of the first
+// section's first-page header, else its default header; "" if none.
+func (r *reader) mastheadSymbol(body *elem) string {
+	sect := firstSectPr(body)
+	if sect == nil {
+		return ""
+	}
+	refs := map[string]string{}
+	for _, k := range sect.kids {
+		if k.is("headerReference") {
+			refs[k.attr("type")] = k.rid("id")
+		}
+	}
+	var ids []string
+	if t := sect.on("titlePg"); t != nil && *t {
+		ids = append(ids, refs["first"])
+	}
+	ids = append(ids, refs["default"])
+	for _, id := range ids {
+		rl, ok := r.rels[id]
+		if !ok || rl.external {
+			continue
+		}
+		b, err := r.pkg.part(rl.target)
+		if err != nil || b == nil {
+			continue
+		}
+		root, err := parseXML(b, r.pkg.lim.MaxDepth)
+		if err != nil {
+			continue
+		}
+		var text strings.Builder
+		visibleText(root, &text)
+		for _, c := range symbol.FindCitations(text.String()) {
+			if c.Kind == symbol.KindDocument && c.Symbol != "" {
+				return c.Symbol
+			}
+		}
+	}
+	return ""
+}
+
+// firstSectPr is the first section's properties: the first w:sectPr in a
+// paragraph's properties, else the body's own.
+func firstSectPr(body *elem) *elem {
+	var find func(e *elem, depth int) *elem
+	find = func(e *elem, depth int) *elem {
+		if e.is("sectPr") {
+			return e
+		}
+		if depth > 8 {
+			return nil
+		}
+		for _, k := range e.kids {
+			if s := find(k, depth+1); s != nil {
+				return s
+			}
+		}
+		return nil
+	}
+	for _, k := range body.kids {
+		if s := find(k, 0); s != nil {
+			return s
+		}
+	}
+	return nil
+}
+
+// visibleText appends the w:t text under e, a space for each tab and a
+// line break after each paragraph; field instructions are left out.
+func visibleText(e *elem, b *strings.Builder) {
+	switch {
+	case e.is("t"):
+		b.WriteString(e.text)
+	case e.is("tab"):
+		b.WriteByte(' ')
+	case e.is("del"), e.is("moveFrom"):
+		return
+	}
+	for _, k := range e.kids {
+		visibleText(k, b)
+	}
+	if e.is("p") {
+		b.WriteByte('\n')
+	}
 }
 
 // title reads dc:title from the core properties.

@@ -112,6 +112,9 @@ type Result struct {
 	Links []Link
 	// Title is the core property dc:title, "" when there is none.
 	Title string
+	// Symbol is the document symbol in the masthead (the first page's
+	// header), "" when none is found.
+	Symbol string
 	// Diagnostics are problems found that did not stop the reading.
 	Diagnostics []Diagnostic
 }

@@ -176,10 +176,11 @@ func (nb *numbering) label(numID, ilvl *int, styleID string) string {
 		return ""
 	}
 	// Lists that share a definition continue one another, unless an
-	// instance restarts a level: then it counts on its own.
+	// instance overrides a level (its start or the whole level): then it
+	// counts on its own.
 	key := "a" + n.abstract
-	for _, s := range n.starts {
-		if s != nil {
+	for i := range n.starts {
+		if n.starts[i] != nil || n.overrides[i] != nil {
 			key = "n" + id
 			break
 		}
