@@ -264,7 +264,7 @@ func formatNumber(n int, format string) string {
 			return "0" + strconv.Itoa(n)
 		}
 	case "lowerLetter", "upperLetter":
-		if n <= 0 {
+		if n <= 0 || n > 26*64 {
 			return strconv.Itoa(n)
 		}
 		base := byte('a')
