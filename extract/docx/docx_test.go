@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -310,6 +311,10 @@ func TestBadPackages(t *testing.T) {
 		zw.Close()
 		return buf.Bytes()
 	}()
+	original, err := os.ReadFile(testdata + "docx/A_81_6_Sect.25.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name string
 		data []byte
@@ -321,6 +326,7 @@ func TestBadPackages(t *testing.T) {
 		{"legacy .doc", oleFile("Root Entry", "WordDocument", "1Table"), ErrLegacyDoc, ".doc", Limits{}},
 		{"encrypted docx", oleFile("Root Entry", "EncryptionInfo", "EncryptedPackage"), ErrEncrypted, "encrypted", Limits{}},
 		{"truncated zip", good[:len(good)/2], ErrNotDocx, "truncated", Limits{}},
+		{"truncated Word original, an embedded workbook's directory last", original[:len(original)/2], ErrNotDocx, "embedded", Limits{}},
 		{"not a zip", []byte("%PDF-1.7 not a docx"), ErrNotDocx, "zip", Limits{}},
 		{"zip without word/document.xml", noDocument, ErrNotDocx, "word/document.xml", Limits{}},
 		{"zip bomb", bomb, ErrTooLarge, "ratio", Limits{}},

@@ -35,7 +35,6 @@ func storedZip(t testing.TB, files map[string]string) []byte {
 	return buf.Bytes()
 }
 
-
 // fuzzSeeds are small packages covering what the reader handles.
 func fuzzSeeds() []pack {
 	return []pack{

@@ -53,6 +53,9 @@ func openPackage(data []byte, lim Limits) (*pkg, error) {
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // names are never paths here
 		return nil, fmt.Errorf("%w: %v (truncated or damaged zip)", ErrNotDocx, err)
 	}
+	if !outerDirectory(data, zr) {
+		return nil, fmt.Errorf("%w: the zip directory found is not the package's (truncated zip, or the directory of an embedded file)", ErrNotDocx)
+	}
 	if len(zr.File) > lim.MaxEntries {
 		return nil, fmt.Errorf("%w: %d entries, at most %d", ErrTooLarge, len(zr.File), lim.MaxEntries)
 	}
@@ -76,6 +79,28 @@ func openPackage(data []byte, lim Limits) (*pkg, error) {
 		return nil, fmt.Errorf("%w: the zip holds no word/document.xml", ErrNotDocx)
 	}
 	return p, nil
+}
+
+// outerDirectory tells whether the central directory zr found describes
+// the entry that starts the data: a truncated package can leave the
+// directory of an embedded zip (an .xlsx chart workbook) as the last one
+// in the bytes.
+func outerDirectory(data []byte, zr *zip.Reader) bool {
+	if len(data) < 30 || !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return false
+	}
+	n, m := int(data[26])|int(data[27])<<8, int(data[28])|int(data[29])<<8
+	if 30+n > len(data) {
+		return false
+	}
+	name := string(data[30 : 30+n])
+	for _, f := range zr.File {
+		if f.Name == name {
+			off, err := f.DataOffset()
+			return err == nil && off == int64(30+n+m)
+		}
+	}
+	return false
 }
 
 // part reads one entry, "" and nil when there is no such entry. The bytes
