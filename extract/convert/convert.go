@@ -177,10 +177,10 @@ var extractors = map[string]extractor{}
 
 // Detect tells the format from the bytes, the name and the content type.
 // A zip holding word/document.xml is Word; so is an OLE compound file (a
-// legacy .doc or an encrypted Office file), for the Word reader to refuse
-// with a clear error.
+// legacy .doc or an encrypted Office file) and a WordPerfect file, for the
+// Word reader to refuse with a clear error.
 func Detect(b []byte, name, contentType string) string {
-	if isDocx(b) || docx.IsOLE(b) {
+	if isDocx(b) || docx.IsOLE(b) || docx.IsWordPerfect(b) {
 		return FormatDocx
 	}
 	if bytes.HasPrefix(bytes.TrimLeft(b[:min(len(b), 1024)], " \t\r\n\x00"), []byte("%PDF-")) {

@@ -300,6 +300,7 @@ func TestDetect(t *testing.T) {
 		{"PK\x03\x04\x14\x00xl/workbook.xml", "x.bin", "", FormatText},
 		{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "x.bin", "", FormatDocx},
 		{"第一章", "x.docx", "", FormatDocx},
+		{"\xffWPC\x10\x00", "x.wpf", "", FormatDocx},
 		{"第一章", "", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FormatDocx},
 	} {
 		if got := Detect([]byte(c.data), c.name, c.ct); got != c.want {

@@ -328,6 +328,7 @@ func TestBadPackages(t *testing.T) {
 		{"truncated zip", good[:len(good)/2], ErrNotDocx, "truncated", Limits{}},
 		{"truncated Word original, an embedded workbook's directory last", original[:len(original)/2], ErrNotDocx, "embedded", Limits{}},
 		{"not a zip", []byte("%PDF-1.7 not a docx"), ErrNotDocx, "zip", Limits{}},
+		{"WordPerfect", []byte("\xffWPC\x10\x00\x00\x00\x01\x0a"), ErrNotDocx, "WordPerfect", Limits{}},
 		{"zip without word/document.xml", noDocument, ErrNotDocx, "word/document.xml", Limits{}},
 		{"zip bomb", bomb, ErrTooLarge, "ratio", Limits{}},
 		{"zip bomb over the part limit", bomb, ErrTooLarge, "declares 209715200 bytes", Limits{MaxRatio: 1 << 30}},

@@ -163,3 +163,19 @@ func TestUNRecall(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkExtractSect24 measures the Word reader alone on the largest of
+// the six sections.
+func BenchmarkExtractSect24(b *testing.B) {
+	data, err := os.ReadFile(testdata + "docx/A_81_6_Sect.24.docx")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Extract(context.Background(), data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -18,6 +18,10 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // IsOLE tells whether b starts like an OLE compound file.
 func IsOLE(b []byte) bool { return bytes.HasPrefix(b, oleMagic) }
 
+// IsWordPerfect tells whether b starts like a WordPerfect document (the
+// Official Document System serves some old originals so).
+func IsWordPerfect(b []byte) bool { return bytes.HasPrefix(b, []byte("\xffWPC")) }
+
 // encryptionInfo is the name of the stream an encrypted Office file keeps
 // its key data in, as the UTF-16LE a compound file directory stores.
 var encryptionInfo = utf16le("EncryptionInfo")
@@ -45,6 +49,9 @@ func openPackage(data []byte, lim Limits) (*pkg, error) {
 			return nil, ErrEncrypted
 		}
 		return nil, ErrLegacyDoc
+	}
+	if IsWordPerfect(data) {
+		return nil, fmt.Errorf("%w: a WordPerfect document, which this reader does not read", ErrNotDocx)
 	}
 	if !bytes.HasPrefix(data, []byte("PK")) {
 		return nil, fmt.Errorf("%w: no zip signature", ErrNotDocx)
