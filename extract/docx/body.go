@@ -182,7 +182,7 @@ func (r *reader) mastheadSymbol(body *elem) string {
 		visibleText(root, &text)
 		for _, c := range symbol.FindCitations(text.String()) {
 			if c.Kind == symbol.KindDocument && c.Symbol != "" {
-				return c.Symbol
+				return strings.TrimRight(c.Symbol, "*") // the masthead's footnote mark
 			}
 		}
 	}
@@ -604,7 +604,11 @@ func (r *reader) inline(kids []*elem, pp props) error {
 		case k.is("hyperlink"):
 			var l *openLink
 			if rl, ok := r.rels[k.rid("id")]; ok && rl.external {
-				l = r.openLinkTo(rl.target)
+				uri := rl.target
+				if a := k.attr("anchor"); a != "" {
+					uri += "#" + a
+				}
+				l = r.openLinkTo(uri)
 			}
 			err = r.inline(k.kids, pp)
 			if l != nil {
@@ -682,7 +686,9 @@ func (r *reader) run(run *elem, pp props) error {
 				r.fields[n-1].instr.WriteString(k.text)
 			}
 		case k.is("footnoteReference"), k.is("endnoteReference"):
-			r.noteRef(k)
+			if mark := r.noteRef(k); !hidden {
+				r.write(mark, rp)
+			}
 		case k.is("footnoteRef"), k.is("endnoteRef"):
 			if !hidden {
 				r.write(r.mark, rp)
@@ -811,18 +817,19 @@ func fieldArgs(s string) []string {
 	}
 }
 
-// noteRef records a footnote or endnote reference and gives it its mark:
-// the next number, or none when a custom mark follows in the text.
-func (r *reader) noteRef(k *elem) {
+// noteRef records a footnote or endnote reference and returns the mark
+// Word prints for it: the next number, or "" when a custom mark follows in
+// the text. A note referred to again keeps its mark.
+func (r *reader) noteRef(k *elem) string {
 	ref := noteRef{endnote: k.is("endnoteReference"), id: k.attr("id")}
 	if r.noteSeen[ref] || len(r.notes) > 100000 {
-		return
+		return r.noteMarks[ref]
 	}
 	r.noteSeen[ref] = true
 	r.notes = append(r.notes, ref)
 	if c := k.on("customMarkFollows"); c != nil && *c {
 		r.noteMarks[ref] = ""
-		return
+		return ""
 	}
 	i := 0
 	if ref.endnote {
@@ -830,6 +837,7 @@ func (r *reader) noteRef(k *elem) {
 	}
 	r.numbered[i]++
 	r.noteMarks[ref] = formatNumber(r.numbered[i], r.noteFormat[i])
+	return r.noteMarks[ref]
 }
 
 // readNotes reads the referenced footnotes, then endnotes, as lines after

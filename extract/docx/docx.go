@@ -21,8 +21,9 @@
 // line break (w:br, w:cr). Tabs read as one space. Footnotes and endnotes
 // are kept as Lines after the body (footnotes first, each in order of first
 // reference, the first line of each starting with its mark, "1 ..."), the
-// way a reader finds them below the text; the reference marks in the body
-// are dropped, so that "resolution 77/267" is never read as "77/2671".
+// way a reader finds them below the text; the reference mark stays in the
+// body text where Word prints it ("persons of concern1"), as in the text
+// of the PDF, so that both renderings give the same text.
 // Headers and footers are page furniture and are not read; comments are
 // ignored; deleted text (w:del, w:moveFrom) is dropped and inserted text
 // (w:ins, w:moveTo) kept; field instructions are dropped and their results

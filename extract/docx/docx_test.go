@@ -164,13 +164,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
-			name: "footnotes after the body, reference marks dropped",
+			name: "footnotes after the body, reference marks where Word prints them",
 			p: pack{body: `<w:p><w:r><w:t>persons of concern</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> and more</w:t></w:r></w:p>` +
 				`<w:p><w:r><w:t>text</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>`,
 				footnotes: `<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>` +
 					`<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:tab/><w:t>Second note.</w:t></w:r></w:p></w:footnote>` +
 					`<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:tab/><w:t>Other persons of concern.</w:t></w:r></w:p></w:footnote>`},
-			want: []string{"persons of concern and more", "text", "1 Other persons of concern.", "2 Second note."},
+			want: []string{"persons of concern1 and more", "text2", "1 Other persons of concern.", "2 Second note."},
 		},
 		{
 			name: "text boxes read once; tracked changes; comments; hidden text",
