@@ -36,8 +36,9 @@ type reader struct {
 	numbered   [2]int // footnotes, endnotes numbered so far
 	noteFormat [2]string
 
-	unknownSym int
-	steps      int
+	unknownSym   int
+	brokenFields int
+	steps        int
 }
 
 type cellPos struct {
@@ -140,6 +141,10 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 	if r.unknownSym > 0 {
 		r.res.Diagnostics = append(r.res.Diagnostics, Diagnostic{Level: "warning", Code: "unknown-symbol",
 			Message: fmt.Sprintf("%d symbol-font characters not known; left out", r.unknownSym)})
+	}
+	if r.brokenFields > 0 {
+		r.res.Diagnostics = append(r.res.Diagnostics, Diagnostic{Level: "warning", Code: "broken-field",
+			Message: fmt.Sprintf("%d fields end inside their instruction; closed at the end of the paragraph", r.brokenFields)})
 	}
 	r.res.Title = r.title()
 	r.res.Symbol = r.mastheadSymbol(body)
@@ -432,6 +437,13 @@ func (r *reader) paragraph(p *elem) error {
 	r.boxes = nil
 	if err := r.inline(p.kids, pp); err != nil {
 		return err
+	}
+	// A field instruction does not run past its paragraph: a field still
+	// in its instruction here lost its separate or end, and is closed so
+	// that it does not hide the rest of the document.
+	for n := len(r.fields); n > 0 && r.fields[n-1].inCode; n = len(r.fields) {
+		r.fields = r.fields[:n-1]
+		r.brokenFields++
 	}
 	heading := 0
 	if pp.outline != nil && *pp.outline >= 0 && *pp.outline < 9 {

@@ -191,6 +191,17 @@ func TestExtract(t *testing.T) {
 			want: []string{"• item two", "line one", "line two", "cooperation", "follow-up", "大会第77/267号决议（基）"},
 		},
 		{
+			name: "a field that never ends its instruction hides only its paragraph's rest",
+			p: pack{body: `<w:p><w:r><w:t xml:space="preserve">before </w:t><w:fldChar w:fldCharType="begin"/><w:instrText>PAGE</w:instrText><w:t>lost</w:t></w:r></w:p>` +
+				para("", "next paragraph")},
+			want: []string{"before", "next paragraph"},
+			check: func(t *testing.T, r *Result) {
+				if len(r.Diagnostics) != 1 || r.Diagnostics[0].Code != "broken-field" {
+					t.Errorf("diagnostics %+v", r.Diagnostics)
+				}
+			},
+		},
+		{
 			name: "content controls and an empty paragraph",
 			p:    pack{body: `<w:sdt><w:sdtContent>` + para("", "in a control") + `</w:sdtContent></w:sdt><w:p/>` + para("", "end")},
 			want: []string{"in a control", "end"},
