@@ -337,8 +337,8 @@ func choice(ac *elem) []*elem {
 	return nil
 }
 
-// rows lists the content of a table, a row: the children of the given
-// kind, through content controls and tracked insertions.
+// items lists the rows of a table or the cells of a row: the children
+// named local, through content controls and tracked insertions.
 func (r *reader) items(kids []*elem, local string, out []*elem) []*elem {
 	for _, k := range kids {
 		switch {
@@ -529,7 +529,7 @@ func tidy(s string) string {
 	return strings.Trim(s, " \u00a0")
 }
 
-// hidden tells whether text is being dropped: inside a field instruction.
+// inCode tells whether text is being dropped: inside a field instruction.
 func (r *reader) inCode() bool {
 	for _, f := range r.fields {
 		if f.inCode {
