@@ -470,6 +470,9 @@ func (r *reader) paragraph(p *elem) error {
 			Bold: pc.bold > 0 && pc.plain == 0, Size: float64(pc.size) / 2}
 		r.res.Lines = append(r.res.Lines, l)
 		pb.line[i] = l.N
+		if i == 0 && label != "" {
+			r.res.labeled = append(r.res.labeled, l.N)
+		}
 	}
 	for _, l := range append(r.links, r.closed...) {
 		if l.para == pb {

@@ -118,6 +118,8 @@ type Result struct {
 	Symbol string
 	// Diagnostics are problems found that did not stop the reading.
 	Diagnostics []Diagnostic
+
+	labeled []int // the N of each line that starts with a computed list label
 }
 
 // Link is a hyperlink in the document.

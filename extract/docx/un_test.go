@@ -71,6 +71,29 @@ func TestUNParagraphNumbers(t *testing.T) {
 	}
 }
 
+// TestUNListLabels: every line whose number Word computes from
+// numbering.xml (the contents' "I." and "A.", list items) is printed the
+// same in the PDF: its label and first words are in the pdftotext text.
+func TestUNListLabels(t *testing.T) {
+	total := 0
+	for _, sect := range unSections {
+		res, pdf := readUN(t, sect)
+		flat := strings.Join(strings.Fields(pdf), " ")
+		for _, n := range res.labeled {
+			words := strings.Fields(res.Lines[n-1].Text)
+			head := strings.Join(words[:min(len(words), 4)], " ")
+			total++
+			if !strings.Contains(flat, head) {
+				t.Errorf("Sect. %s line %d: %q not in the PDF text", sect, n, head)
+			}
+		}
+	}
+	if total == 0 {
+		t.Fatal("no computed labels in the six sections")
+	}
+	t.Logf("%d computed labels, all printed so in the PDFs", total)
+}
+
 // furniture matches the lines pdftotext prints for page furniture: page
 // numbers with the job number, the bar code, running heads.
 var furniture = regexp.MustCompile(`^\s*(\d+/\d+\s+\d\d-\d{5}|\d\d-\d{5}(\s+\(E\))?(\s+\d+/\d+|\s+\d{6})?|\*\d{7}\*|Part [IVX]+\s{3,}.*|Section \d+[A-Z]?\s{3,}.*)\s*$`)
