@@ -606,6 +606,35 @@ func TestDocxThrough(t *testing.T) {
 	}
 }
 
+// TestDocxReferencesAgree: the Word original of each A/81/6 section cites
+// the same documents as its PDF, counted with repeats: what the PDF text
+// and link annotations give, the Word text and hyperlinks give, each
+// with its full symbol.
+func TestDocxReferencesAgree(t *testing.T) {
+	symbols := func(out *model.Output) []string {
+		var s []string
+		for _, r := range out.References {
+			if r.Symbol == nil {
+				s = append(s, "-"+r.Text)
+				continue
+			}
+			s = append(s, *r.Symbol)
+		}
+		slices.Sort(s)
+		return s
+	}
+	for _, sect := range []string{"6", "10", "13", "24", "25", "29C"} {
+		t.Run(sect, func(t *testing.T) {
+			d := symbols(convertFile(t, "docx/A_81_6_Sect."+sect+".docx").Output)
+			p := symbols(convertFile(t, "pdf/A_81_6_Sect."+sect+".pdf").Output)
+			if !slices.Equal(d, p) {
+				t.Errorf("references differ:\n docx %v\n  pdf %v", d, p)
+			}
+			t.Logf("Sect. %s: %d references agree", sect, len(d))
+		})
+	}
+}
+
 // TestEmptyHasFormat: even an empty input's output names a format, so it
 // stays valid against the schema.
 func TestEmptyHasFormat(t *testing.T) {

@@ -29,6 +29,8 @@ type reader struct {
 	closed []*openLink // closed links whose paragraph is still being read
 	boxes  []*elem     // text boxes met in the current paragraph
 
+	deferred []*elem // framed paragraphs at the foot of the page, read at the section's end
+
 	notes      []noteRef // footnote and endnote references, in order
 	noteSeen   map[noteRef]bool
 	noteMarks  map[noteRef]string
@@ -133,6 +135,9 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 	}
 	r.noteFormats(body)
 	if err := r.blocks(body.kids); err != nil {
+		return nil, err
+	}
+	if err := r.flushDeferred(); err != nil {
 		return nil, err
 	}
 	if err := r.readNotes(part); err != nil {
@@ -301,8 +306,13 @@ func (r *reader) blocks(kids []*elem) error {
 		}
 		var err error
 		switch {
+		case k.is("p") && !r.inCell && pageFooterFrame(k):
+			r.deferred = append(r.deferred, k)
 		case k.is("p"):
 			err = r.paragraph(k)
+			if err == nil && !r.inCell && k.child("pPr").child("sectPr") != nil {
+				err = r.flushDeferred() // the end of a section
+			}
 		case k.is("tbl"):
 			err = r.table(k)
 		case k.is("sdt"):
@@ -315,6 +325,31 @@ func (r *reader) blocks(kids []*elem) error {
 			err = r.blocks(choice(k))
 		}
 		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageFooterFrame tells whether a paragraph sits in a frame anchored to
+// the lower half of the page: the notes of a UN masthead ("* The present
+// document ...") are typed so. They print at the foot of the page, after
+// the section's text, and are read there.
+func pageFooterFrame(p *elem) bool {
+	f := p.child("pPr").child("framePr")
+	if f == nil || f.attr("vAnchor") != "page" {
+		return false
+	}
+	y := intPtr(f.attr("y"))
+	return y != nil && *y > 7920 // twips: below the middle of a letter or A4 page
+}
+
+// flushDeferred reads the paragraphs kept for the end of the section.
+func (r *reader) flushDeferred() error {
+	d := r.deferred
+	r.deferred = nil
+	for _, p := range d {
+		if err := r.paragraph(p); err != nil {
 			return err
 		}
 	}

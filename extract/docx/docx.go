@@ -29,6 +29,9 @@
 // (w:ins, w:moveTo) kept; field instructions are dropped and their results
 // kept; hidden text (w:vanish) is dropped. Of an mc:AlternateContent only
 // the first mc:Choice is read (its mc:Fallback holds the same text again).
+// Paragraphs framed at the foot of the page (the masthead's notes, "* The
+// present document ...") are read at the end of their section, where the
+// PDF prints them.
 package docx
 
 import (

@@ -202,6 +202,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "notes framed at the foot of the page come at the end of their section",
+			p: pack{body: para("", "masthead") +
+				`<w:p><w:pPr><w:framePr w:w="9792" w:vAnchor="page" w:hAnchor="page" w:x="1196" w:y="12961"/></w:pPr><w:r><w:t>* The present document</w:t></w:r></w:p>` +
+				`<w:p><w:pPr><w:framePr w:vAnchor="text" w:y="12961"/></w:pPr><w:r><w:t>framed in the text</w:t></w:r></w:p>` +
+				para("", "contents") + `<w:p><w:pPr><w:sectPr/></w:pPr></w:p>` + para("", "body")},
+			want: []string{"masthead", "framed in the text", "contents", "* The present document", "body"},
+		},
+		{
 			name: "content controls and an empty paragraph",
 			p:    pack{body: `<w:sdt><w:sdtContent>` + para("", "in a control") + `</w:sdtContent></w:sdt><w:p/>` + para("", "end")},
 			want: []string{"in a control", "end"},
