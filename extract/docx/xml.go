@@ -131,7 +131,7 @@ func parseXML(b []byte, maxDepth int) (*elem, error) {
 			if len(stack) >= maxDepth {
 				return nil, fmt.Errorf("%w: %w (%d)", ErrBadXML, errDepth, maxDepth)
 			}
-			e := &elem{name: t.Name.Local, space: t.Name.Space, attrs: t.Attr}
+			e := &elem{name: t.Name.Local, space: t.Name.Space, attrs: keptAttrs(t.Attr)}
 			if len(stack) > 0 {
 				p := stack[len(stack)-1]
 				p.kids = append(p.kids, e)
@@ -163,6 +163,23 @@ func parseXML(b []byte, maxDepth int) (*elem, error) {
 	}
 	resolveNames(root, nil)
 	return root, nil
+}
+
+// keptAttrs drops the attributes no reader looks at and Word writes on
+// every paragraph and run (revision ids, paragraph ids), which would
+// otherwise be most of a large part's tree.
+func keptAttrs(attrs []xml.Attr) []xml.Attr {
+	out := attrs[:0]
+	for _, a := range attrs {
+		if strings.HasPrefix(a.Name.Local, "rsid") || a.Name.Local == "paraId" || a.Name.Local == "textId" {
+			continue
+		}
+		out = append(out, a)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // keepsText lists the elements whose character data is read.
