@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/extract/docx"
 	"github.com/undoc/undoc/extract/text"
 	"github.com/undoc/undoc/ingest/symbol"
 	"github.com/undoc/undoc/normalize"
@@ -35,6 +36,7 @@ const (
 	FormatText = "text"
 	FormatPDF  = "pdf"
 	FormatHTML = "html"
+	FormatDocx = "docx"
 )
 
 // Input is one document's bytes and what is known about them.
@@ -214,7 +216,13 @@ type extractor func(ctx context.Context, in Input, out *model.Output) ([]extract
 var extractors = map[string]extractor{}
 
 // Detect tells the format from the bytes, the name and the content type.
+// A zip holding word/document.xml is Word; so is an OLE compound file (a
+// legacy .doc or an encrypted Office file) and a WordPerfect file, for the
+// Word reader to refuse with a clear error.
 func Detect(b []byte, name, contentType string) string {
+	if isDocx(b) || docx.IsOLE(b) || docx.IsWordPerfect(b) {
+		return FormatDocx
+	}
 	if bytes.HasPrefix(bytes.TrimLeft(b[:min(len(b), 1024)], " \t\r\n\x00"), []byte("%PDF-")) {
 		return FormatPDF
 	}
@@ -228,14 +236,25 @@ func Detect(b []byte, name, contentType string) string {
 		return FormatPDF
 	case strings.Contains(ct, "html"):
 		return FormatHTML
+	case strings.Contains(ct, "wordprocessingml"), strings.Contains(ct, "msword"):
+		return FormatDocx
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".pdf":
 		return FormatPDF
 	case ".html", ".htm":
 		return FormatHTML
+	case ".docx", ".doc":
+		return FormatDocx
 	}
 	return FormatText
+}
+
+// isDocx tells whether b is a zip package naming word/document.xml in an
+// entry header (a truncated package still counts: its reader then says
+// what is wrong).
+func isDocx(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("PK\x03\x04")) && bytes.Contains(b, []byte("word/document.xml"))
 }
 
 func newOutput(in Input) *model.Output {

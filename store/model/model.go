@@ -50,7 +50,7 @@ type Division struct {
 
 // Source describes the input bytes.
 type Source struct {
-	Format   string `json:"format"` // "pdf", "text" or "html"
+	Format   string `json:"format"` // "pdf", "text", "html" or "docx"
 	URI      string `json:"uri"`
 	SHA256   string `json:"sha256"`
 	Bytes    int64  `json:"bytes"`
