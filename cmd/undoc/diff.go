@@ -162,7 +162,7 @@ func (s sides) load(ctx context.Context, name string) (*model.Output, error) {
 // A/69/6/Rev.1, which has a dot but no such extension.
 func fileLike(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json", ".txt", ".pdf", ".html", ".htm":
+	case ".json", ".txt", ".pdf", ".html", ".htm", ".docx":
 		return true
 	}
 	return false

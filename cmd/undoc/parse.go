@@ -15,9 +15,8 @@ import (
 	"github.com/undoc/undoc/store/emit"
 )
 
-// inputFormats are the values --format takes, as convert names them. A
-// format convert learns (docx) is added here.
-var inputFormats = []string{convert.FormatText, convert.FormatPDF, convert.FormatHTML}
+// inputFormats are the values --format takes, as convert names them.
+var inputFormats = []string{convert.FormatText, convert.FormatPDF, convert.FormatHTML, convert.FormatDocx}
 
 // checkFormat accepts "" (detect) or one of inputFormats.
 func checkFormat(cmd *cobra.Command, f string) error {

@@ -65,7 +65,7 @@ func keyHash(key string) string {
 }
 
 // Extensions a directory is searched for.
-var docExts = map[string]bool{".pdf": true, ".txt": true, ".html": true, ".htm": true}
+var docExts = map[string]bool{".pdf": true, ".txt": true, ".html": true, ".htm": true, ".docx": true}
 
 // Expand turns command-line arguments into inputs: a file; a directory,
 // searched recursively for .pdf, .txt, .html and .htm files (names that
