@@ -64,13 +64,19 @@ var tables = []Table{
 		text TEXT`), Indexes: [][]string{{"programme", "subprogramme", "component"}}},
 	{Name: "mandates", Columns: cols(`doc_id INTEGER, symbol TEXT, node_id TEXT, ` + where + `,
 		group_ordinal INTEGER, group_title TEXT, category TEXT, ordinal INTEGER, number TEXT,
-		mandate_symbol TEXT, title TEXT`), Indexes: [][]string{{"mandate_symbol"}}},
+		mandate_symbol TEXT, title TEXT, organ TEXT`), Indexes: [][]string{{"mandate_symbol"}}},
 	{Name: "references", Columns: cols(`doc_id INTEGER, symbol TEXT, node_id TEXT, ` + where + `,
 		ref_symbol TEXT, kind TEXT, text TEXT`), Indexes: [][]string{{"ref_symbol"}}},
 	{Name: "table_cells", Columns: cols(`doc_id INTEGER, symbol TEXT, node_id TEXT, ` + where + `,
 		table_number INTEGER, table_title TEXT, row INTEGER, col INTEGER, column_header TEXT, text TEXT,
 		value REAL`),
 		Indexes: [][]string{{"doc_id", "node_id"}}},
+	{Name: "results", Columns: cols(`doc_id INTEGER, symbol TEXT, node_id TEXT, ` + where + `, number INTEGER,
+		title TEXT`), Indexes: [][]string{{"programme", "subprogramme"}}},
+	{Name: "deliverables", Columns: cols(`doc_id INTEGER, symbol TEXT, node_id TEXT, ` + where + `,
+		table_label TEXT, category TEXT, category_title TEXT, row_ordinal INTEGER, row_text TEXT, item_label TEXT,
+		text TEXT, column_ordinal INTEGER, column_header TEXT, year INTEGER, kind TEXT, value REAL`),
+		Indexes: [][]string{{"subprogramme", "category"}, {"year", "kind"}}},
 }
 
 // Tables describes the exported tables.
@@ -85,6 +91,8 @@ const (
 	tMandates
 	tReferences
 	tCells
+	tResults
+	tDeliverables
 )
 
 // Counts is the number of rows written per table, and the documents whose
@@ -266,6 +274,9 @@ func treeRows(id int, out *model.Output, emit emitFunc) error {
 			if err := cellRows(id, symbol, n, np, emit); err != nil {
 				return err
 			}
+			if err := budgetRows(id, symbol, n, np, emit); err != nil {
+				return err
+			}
 			if err := visit(n.Children, n.ID, depth+1, np); err != nil {
 				return err
 			}
@@ -401,9 +412,89 @@ func mandateRows(id int, symbol any, n *model.Node, p place, emit emitFunc) erro
 		}
 		for mi, m := range g.Items {
 			vals := append([]any{id, symbol, n.ID}, gp.vals()...)
-			vals = append(vals, gi+1, strOrNil(g.Title), strOrNil(g.Category), mi+1, m.Number, strOrNil(m.Symbol), m.Title)
+			vals = append(vals, gi+1, strOrNil(g.Title), strOrNil(g.Category), mi+1, m.Number, strOrNil(m.Symbol), m.Title, organ(m.Symbol))
 			if err := emit(tMandates, vals...); err != nil {
 				return err
+			}
+		}
+	}
+	return nil
+}
+
+// organs name the organ a mandate's symbol belongs to, by its prefix
+// (longest first), in English whatever the document's language.
+var organs = []struct{ prefix, organ string }{
+	{"A/HRC/", "Human Rights Council"},
+	{"E/CN.4/", "Commission on Human Rights"},
+	{"A/", "General Assembly"},
+	{"S/", "Security Council"},
+	{"E/", "Economic and Social Council"},
+}
+
+func organ(sym *string) any {
+	if sym == nil {
+		return nil
+	}
+	for _, o := range organs {
+		if strings.HasPrefix(*sym, o.prefix) {
+			return o.organ
+		}
+	}
+	return nil
+}
+
+// budgetRows writes a result's number and title, and a deliverables
+// table's values, one row per value: the row or numbered item, its
+// column as printed and the column's year and kind ("planned", "actual").
+func budgetRows(id int, symbol any, n *model.Node, p place, emit emitFunc) error {
+	switch n.Kind {
+	case model.KindResult:
+		vals := append([]any{id, symbol, n.ID}, p.vals()...)
+		return emit(tResults, append(vals, intOrNil(n.Number), n.Title)...)
+	case model.KindDeliverables:
+	default:
+		return nil
+	}
+	value := func(cat *model.DeliverableCategory, ri int, row, item, text string, vs []*float64) error {
+		for c, v := range vs {
+			head, year, kind := any(nil), any(nil), any(nil)
+			if c < len(n.Columns) {
+				head = n.Columns[c]
+				if f := strings.Fields(n.Columns[c]); len(f) > 0 {
+					if y, err := strconv.Atoi(f[0]); err == nil {
+						year = y
+					}
+					if len(f) > 1 {
+						kind = f[1]
+						for _, k := range []string{"planned", "actual", "计划", "实际"} {
+							if strings.HasPrefix(f[1], k) { // "planneda": a footnote mark
+								kind = k
+							}
+						}
+					}
+				}
+			}
+			val := any(nil)
+			if v != nil {
+				val = *v
+			}
+			vals := append([]any{id, symbol, n.ID}, p.vals()...)
+			vals = append(vals, nullStr(n.Label), nullStr(cat.Label), nullStr(cat.Title), ri, row, nullStr(item), text, c+1, head, year, kind, val)
+			if err := emit(tDeliverables, vals...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, cat := range n.Categories {
+		for ri, r := range cat.Rows {
+			if err := value(cat, ri+1, r.Text, "", r.Text, r.Values); err != nil {
+				return err
+			}
+			for _, it := range r.Items {
+				if err := value(cat, ri+1, r.Text, it.Label, it.Text, it.Values); err != nil {
+					return err
+				}
 			}
 		}
 	}

@@ -25,12 +25,12 @@ func buildStore(t *testing.T) string {
 	tmp := t.TempDir()
 	in := filepath.Join(tmp, "in")
 	os.MkdirAll(in, 0o755)
-	for _, name := range []string{"seed.txt", "seed.gbk.html", "seed-chromium.pdf"} {
+	for _, name := range []string{"seed.txt", "seed.gbk.html", "seed-chromium.pdf", "pdf/A_81_6_Sect.25.pdf"} {
 		b, err := os.ReadFile(filepath.Join("../../testdata", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		os.WriteFile(filepath.Join(in, name), b, 0o644)
+		os.WriteFile(filepath.Join(in, filepath.Base(name)), b, 0o644)
 	}
 	seed, _ := os.ReadFile("../../testdata/seed.txt")
 	// The variant lacks programme 25: other counts per subprogramme.
@@ -54,7 +54,7 @@ func buildStore(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := rep.Summary; s.Extracted != 4 || s.Failed != 1 {
+	if s := rep.Summary; s.Extracted != 5 || s.Failed != 1 {
 		t.Fatalf("%+v %v", s, rep.Failures)
 	}
 	return dir
@@ -302,5 +302,48 @@ func TestCellNumber(t *testing.T) {
 		} else if !ok || v != want.(float64) {
 			t.Errorf("cellNumber(%q) = %v, %v; want %v", in, v, ok, want)
 		}
+	}
+}
+
+// TestSQLiteBudget: the budget format's tables, on A/81/6 (Sect. 25). The
+// figures were read off the PDF by hand (page 8, table 25.1; the results
+// on pages 5-7; the mandates on pages 7-8).
+func TestSQLiteBudget(t *testing.T) {
+	store := buildStore(t)
+	db := filepath.Join(t.TempDir(), "undoc.sqlite")
+	if _, err := SQLite(context.Background(), store, db); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	sect := `(SELECT doc_id FROM documents WHERE symbol = 'A/81/6 (Sect. 25)/Part A')`
+	var v2026, v2027 float64
+	err = conn.QueryRow(`SELECT a.value, b.value FROM deliverables a JOIN deliverables b
+		ON a.doc_id = b.doc_id AND a.node_id = b.node_id AND a.row_ordinal = b.row_ordinal AND a.category = b.category
+		AND a.item_label IS b.item_label
+		WHERE a.doc_id = `+sect+` AND a.row_text = 'Parliamentary documentation (number of documents)' AND a.item_label IS NULL
+		AND a.year = 2026 AND a.kind = 'planned' AND b.year = 2027 AND b.kind = 'planned'`).Scan(&v2026, &v2027)
+	if err != nil || v2026 != 41 || v2027 != 34 {
+		t.Errorf("parliamentary documentation, 2026 and 2027 planned: %v, %v (%v); want 41, 34", v2026, v2027, err)
+	}
+	var dash int
+	conn.QueryRow(`SELECT count(*) FROM deliverables WHERE doc_id = `+sect+` AND item_label = '2' AND value IS NULL`).Scan(&dash)
+	if dash != 1 { // "1 – 1 1": 2025 actual
+		t.Errorf("item 2: %d null values, want 1", dash)
+	}
+	var results int
+	var title string
+	conn.QueryRow(`SELECT count(*), max(CASE WHEN number = 3 THEN title END) FROM results WHERE doc_id = `+sect).Scan(&results, &title)
+	if results != 3 || title != "increased adherence to international conventions on statelessness" {
+		t.Errorf("%d results, result 3 %q", results, title)
+	}
+	var ga, none int
+	conn.QueryRow(`SELECT count(CASE WHEN organ = 'General Assembly' THEN 1 END), count(CASE WHEN organ IS NULL THEN 1 END)
+		FROM mandates WHERE doc_id = `+sect).Scan(&ga, &none)
+	if ga != 12 || none != 8 { // testdata/un-en/mandates-Sect.25.tsv: 12 resolutions, 8 conventions
+		t.Errorf("mandates: %d of the General Assembly, %d without organ; want 12, 8", ga, none)
 	}
 }
