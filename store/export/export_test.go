@@ -330,7 +330,7 @@ func TestSQLiteBudget(t *testing.T) {
 		t.Errorf("parliamentary documentation, 2026 and 2027 planned: %v, %v (%v); want 41, 34", v2026, v2027, err)
 	}
 	var dash int
-	conn.QueryRow(`SELECT count(*) FROM deliverables WHERE doc_id = `+sect+` AND item_label = '2' AND value IS NULL`).Scan(&dash)
+	conn.QueryRow(`SELECT count(*) FROM deliverables WHERE doc_id = ` + sect + ` AND item_label = '2' AND value IS NULL`).Scan(&dash)
 	if dash != 1 { // "1 – 1 1": 2025 actual
 		t.Errorf("item 2: %d null values, want 1", dash)
 	}
