@@ -12,8 +12,6 @@ import (
 	"context"
 	"errors"
 	"math"
-
-	lpdf "github.com/ledongthuc/pdf"
 )
 
 type matrix [6]float64
@@ -107,7 +105,7 @@ var errOpBudget = errors.New("content stream operator budget exceeded")
 const maxOpsPerPage = 5_000_000
 
 type resources struct {
-	v     lpdf.Value
+	v     Value
 	fonts map[string]*font
 }
 
@@ -562,7 +560,7 @@ func (in *interp) doXObject(res *resources, name string) {
 		return
 	}
 	xo := res.v.Key("XObject").Key(name)
-	if xo.Kind() != lpdf.Stream || xo.Key("Subtype").Name() != "Form" {
+	if xo.Kind() != vStream || xo.Key("Subtype").Name() != "Form" {
 		return
 	}
 	data, err := readStream(xo)
@@ -577,7 +575,7 @@ func (in *interp) doXObject(res *resources, name string) {
 		in.gs.ctm = matrix{m[0], m[1], m[2], m[3], m[4], m[5]}.mul(in.gs.ctm)
 	}
 	sub := res
-	if r := xo.Key("Resources"); r.Kind() == lpdf.Dict {
+	if r := xo.Key("Resources"); r.Kind() == vDict {
 		sub = in.doc.resourcesFor(r)
 	}
 	in.depth++

@@ -6,6 +6,18 @@
 // bytes and pipeline version are unchanged is skipped; an interrupted run
 // takes no new work, lets the documents in hand finish or abandons them,
 // and the next run resumes where it stopped.
+//
+// Isolation: documents are read in this process, each under recover, a
+// timeout and its reader's limits; there is no child process per
+// document. What used to kill the whole process (an allocation sized by a
+// number the file declares: a cross-reference subsection at object 2^32
+// asked for 137 GB) is stopped by validation in the readers, which check
+// every declared size against the bytes really there before allocating
+// (extract/pdf/objects.go). A child process per document was measured as
+// the alternative: 54 ms per document for a 743-byte PDF against 5.5 ms
+// in process, 240 ms against 68 ms for a 16-page UN PDF (a Go binary's
+// start and the file read twice), so a 2,662-file batch would pay
+// minutes for a defence that validation already gives.
 package run
 
 import (
