@@ -3,8 +3,9 @@ package pdf
 // The standard security handler (ISO 32000-1:2008 §7.6.3, ISO 32000-2
 // §7.6.4): revisions 2–4 (RC4 of 40 to 128 bits, AES-128) and 5–6
 // (AES-256), with crypt filters (§7.6.5), on Go's standard crypto. The
-// user password is tried first, then the same password as the owner's;
-// with neither, the document fails with ErrPassword.
+// user password is tried first, then the same password as the owner's,
+// then the empty user password; with none, the document fails with
+// ErrPassword.
 
 import (
 	"bytes"
@@ -53,7 +54,17 @@ func padPassword(pw []byte) []byte {
 	return out
 }
 
+// setupSecurity opens the document with password, else (for a batch
+// given one password) with the empty user password.
 func (f *pdfFile) setupSecurity(ev Value, password string) error {
+	err := f.trySecurity(ev, password)
+	if errors.Is(err, ErrPassword) && password != "" {
+		err = f.trySecurity(ev, "")
+	}
+	return err
+}
+
+func (f *pdfFile) trySecurity(ev Value, password string) error {
 	if ev.Key("Filter").Name() != "Standard" {
 		return fmt.Errorf("%w: security handler /%s is not supported", ErrEncrypted, ev.Key("Filter").Name())
 	}
