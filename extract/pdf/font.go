@@ -218,10 +218,6 @@ func (f *font) loadSimple(v Value, warn func(code, msg string)) {
 			f.hasWidth[c] = true
 		}
 	}
-	if !f.hasAnyWidth() {
-		f.standardWidths()
-	}
-
 	enc := v.Key("Encoding")
 	var base *baseEncoding
 	var diffs []diffItem
@@ -257,6 +253,9 @@ func (f *font) loadSimple(v Value, warn func(code, msg string)) {
 	}
 	f.simple = newSimpleEncoding(base)
 	f.simple.applyDifferences(diffs)
+	if !f.hasAnyWidth() {
+		f.standardWidths()
+	}
 }
 
 func (f *font) hasAnyWidth() bool {
@@ -268,28 +267,49 @@ func (f *font) hasAnyWidth() bool {
 	return false
 }
 
-// standardWidths gives the standard 14 fonts (no Widths array) a rough
-// proportional width so that positions stay plausible.
+// standardWidths sets the widths of a font without /Widths from the
+// metrics of the standard 14 font it names (std14.go), each code by the
+// glyph its encoding gives it; other fonts, and glyphs the metrics do not
+// know, get a rough width by kind of character, so that positions stay
+// plausible and spaces and repeated letters are not taken for overprint.
 func (f *font) standardWidths() {
-	mono := strings.Contains(f.name, "Courier")
+	family := std14Family(f.name)
 	for c := 0; c < 256; c++ {
-		w := 500.0
-		if !mono {
-			switch {
-			case c == ' ':
-				w = 250
-			case c >= 'A' && c <= 'Z':
-				w = 667
-			case c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == '\'':
-				w = 278
-			case c == 'm' || c == 'w' || c == 'M' || c == 'W':
-				w = 833
-			}
-		} else {
-			w = 600
+		text := ""
+		if f.simple != nil && f.simple.known[c] {
+			text = f.simple.text[c]
+		} else if c >= 0x20 && c < 0x7F {
+			text = string(rune(c))
+		}
+		w := std14Width(family, text)
+		if w == 0 {
+			w = roughWidth(text, family == "Courier")
 		}
 		f.widths[c] = w
+		f.hasWidth[c] = true
 	}
+}
+
+func roughWidth(text string, mono bool) float64 {
+	if mono {
+		return 600
+	}
+	if text == "" {
+		return 500
+	}
+	switch c := []rune(text)[0]; {
+	case c == ' ':
+		return 250
+	case c >= 'A' && c <= 'Z':
+		return 667
+	case c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == '\'':
+		return 278
+	case c == 'm' || c == 'w' || c == 'M' || c == 'W':
+		return 833
+	case c >= 0x2E80:
+		return 1000
+	}
+	return 500
 }
 
 // decodeString splits a shown string into character codes (§9.4.3) and

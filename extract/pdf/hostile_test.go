@@ -25,10 +25,10 @@ func TestHostileFiles(t *testing.T) {
 		recall    float64 // floors against pdftotext
 		precision float64
 	}{
-		{file: "encrypted-aes-128-v4.pdf", recall: 0.72, precision: 0.99},
-		{file: "encrypted-aes-256-r6.pdf", recall: 0.72, precision: 0.99},
-		{file: "encrypted-rc4-128-empty-user-password.pdf", recall: 0.72, precision: 0.99},
-		{file: "filter-abbreviation-Fl.pdf", recall: 0.66, precision: 0.99},
+		{file: "encrypted-aes-128-v4.pdf", recall: 0.99, precision: 0.99},
+		{file: "encrypted-aes-256-r6.pdf", recall: 0.99, precision: 0.99},
+		{file: "encrypted-rc4-128-empty-user-password.pdf", recall: 0.99, precision: 0.99},
+		{file: "filter-abbreviation-Fl.pdf", recall: 0.99, precision: 0.99},
 		{file: "japanese-hiramin-identity-h-cff.pdf", recall: 0, precision: 0},
 		{file: "japanese-identity-v-adobe-japan1.pdf", recall: 0, precision: 0},
 		{file: "one-line-per-page-same-place.pdf", recall: 0, precision: 0},
