@@ -205,8 +205,14 @@ func (f *font) loadSimple(v Value, warn func(code, msg string)) {
 		if m := numArray(v.Key("FontMatrix")); len(m) == 6 {
 			copy(f.fm[:], m)
 		}
+		// the em in text space: FontMatrix times the glyphs' height
+		// (FontBBox), not times 1000, which holds only for fonts drawn on
+		// a 1000-unit grid (TeX's Type 3 fonts use about 100)
 		f.sizeScale = abs(f.fm[3]) * 1000
-		if f.sizeScale == 0 {
+		if bb := numArray(v.Key("FontBBox")); len(bb) == 4 && abs(bb[3]-bb[1]) > 0 {
+			f.sizeScale = abs(f.fm[3]) * abs(bb[3]-bb[1])
+		}
+		if f.sizeScale < 0.2 || f.sizeScale > 5 {
 			f.sizeScale = 1
 		}
 	}
@@ -253,6 +259,9 @@ func (f *font) loadSimple(v Value, warn func(code, msg string)) {
 	}
 	f.simple = newSimpleEncoding(base)
 	f.simple.applyDifferences(diffs)
+	if f.subtype == "Type3" {
+		f.simple.numericNames()
+	}
 	if !f.hasAnyWidth() {
 		f.standardWidths()
 	}
