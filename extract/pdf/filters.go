@@ -35,9 +35,6 @@ var errImageFilter = errors.New("image filter not decoded")
 func filterChain(v Value) ([]string, []Value) {
 	fv := v.Key("Filter")
 	pv := v.Key("DecodeParms")
-	if fv.IsNull() {
-		fv, pv = v.Key("F"), v.Key("DP") // inline-image spellings
-	}
 	var names []string
 	var params []Value
 	switch fv.Kind() {

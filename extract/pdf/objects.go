@@ -50,6 +50,7 @@ type pdfStream struct {
 // xrefEntry locates one object: at off in the file, or the idx-th object
 // of object stream stm.
 type xrefEntry struct {
+	free  bool // deleted (an "f" entry): not looked for elsewhere
 	off   int64
 	gen   uint16
 	inStm bool
@@ -76,7 +77,8 @@ type pdfFile struct {
 	cancelled atomic.Bool
 	work      int64 // bytes parsed or decoded, bounded by budget
 	budget    int64
-	repaired  bool
+	repaired  bool             // the cross-reference was rebuilt by scanning
+	scan      map[uint32]int64 // object headers found by scanning, once needed
 }
 
 // errObjects is how the object layer reports a structural error through
@@ -287,6 +289,12 @@ func (f *pdfFile) object(r objRef) any {
 		return x
 	}
 	e, ok := f.xref[r.id]
+	if !ok && !f.repaired {
+		// not in the cross-reference at all: an incomplete table
+		if off, found := f.scanned()[r.id]; found {
+			e, ok = xrefEntry{off: off}, true
+		}
+	}
 	if !ok || f.resolving[r.id] {
 		return nil
 	}
@@ -296,7 +304,14 @@ func (f *pdfFile) object(r objRef) any {
 	if e.inStm {
 		x = f.objectInStream(r.id, e)
 	} else {
-		x = f.objectAt(r, e.off)
+		var found bool
+		if x, found = f.objectAt(r, e.off); !found && !f.repaired && !e.free {
+			// a wrong offset in the cross-reference: find the object's
+			// header in the file instead
+			if off, ok := f.scanned()[r.id]; ok && off != e.off {
+				x, _ = f.objectAt(r, off)
+			}
+		}
 	}
 	if len(f.objs) < 1<<20 {
 		f.objs[r.id] = x
@@ -304,17 +319,35 @@ func (f *pdfFile) object(r objRef) any {
 	return x
 }
 
-// objectAt parses "n g obj … endobj" at off.
-func (f *pdfFile) objectAt(r objRef, off int64) any {
+// scanned maps each object number to the offset of its last "n g obj"
+// header in the file, found once, when the cross-reference fails.
+func (f *pdfFile) scanned() map[uint32]int64 {
+	if f.scan == nil {
+		f.scan = map[uint32]int64{}
+		limit := maxObjectNumber(len(f.data))
+		f.spend(len(f.data))
+		for _, m := range objHeader.FindAllSubmatchIndex(f.data, -1) {
+			id, _ := parseInt(f.data[m[2]:m[3]])
+			if id > 0 && id <= limit {
+				f.scan[uint32(id)] = int64(m[2])
+			}
+		}
+	}
+	return f.scan
+}
+
+// objectAt parses "n g obj … endobj" at off; found is false when no
+// header of object r is there.
+func (f *pdfFile) objectAt(r objRef, off int64) (x any, found bool) {
 	if off <= 0 || off >= int64(len(f.data)) {
-		return nil
+		return nil, false
 	}
 	p := &objParser{f: f, l: lexer{b: f.data, pos: int(off)}}
 	id, gen, ok := p.header()
 	if !ok || id != int64(r.id) {
-		return nil
+		return nil, false
 	}
-	x := p.value(0)
+	x = p.value(0)
 	if s, ok := x.(*pdfStream); ok {
 		s.ref = objRef{uint32(id), uint16(gen)}
 	}
@@ -322,7 +355,7 @@ func (f *pdfFile) objectAt(r objRef, off int64) any {
 		x = f.crypt.decryptStrings(x, objRef{uint32(id), uint16(gen)}, 0)
 	}
 	f.spend(p.l.pos - int(off))
-	return x
+	return x, true
 }
 
 func (f *pdfFile) objectInStream(id uint32, e xrefEntry) any {

@@ -53,6 +53,7 @@ func openFile(data []byte, password string, onOpen func(*pdfFile)) (f *pdfFile, 
 		f.objs = map[uint32]any{}
 		f.stms = map[uint32]*objStream{}
 		f.repaired = true
+		f.scan = nil
 		if err := f.rebuildXref(); err != nil {
 			if xerr != nil {
 				return nil, fmt.Errorf("%w: cross-reference unreadable (%v) and no objects found to rebuild it", ErrMalformed, xerr)
@@ -187,7 +188,7 @@ func (f *pdfFile) readXrefTable(p *objParser) (pdfDict, error) {
 				continue
 			}
 			if kind == "f" {
-				f.xref[id] = xrefEntry{}
+				f.xref[id] = xrefEntry{free: true}
 				continue
 			}
 			f.xref[id] = xrefEntry{off: int64(off.n), gen: uint16(gen.n)}
@@ -271,7 +272,7 @@ func (f *pdfFile) readXrefStream(s *pdfStream) error {
 			}
 			switch typ {
 			case 0:
-				f.xref[id] = xrefEntry{}
+				f.xref[id] = xrefEntry{free: true}
 			case 1:
 				f.xref[id] = xrefEntry{off: a, gen: uint16(b)}
 			case 2:
@@ -292,14 +293,8 @@ var objHeader = regexp.MustCompile(`(?m)(?:^|[\r\n\s])(\d{1,10})[ \t\r\n\f\x00]+
 // streams, and a trailer: the last trailer dictionary or cross-reference
 // stream dictionary with a /Root, else the catalog found among the objects.
 func (f *pdfFile) rebuildXref() error {
-	limit := maxObjectNumber(len(f.data))
-	for _, m := range objHeader.FindAllSubmatchIndex(f.data, -1) {
-		id, _ := parseInt(f.data[m[2]:m[3]])
-		gen, _ := parseInt(f.data[m[4]:m[5]])
-		if id <= 0 || id > limit || gen > 65535 {
-			continue
-		}
-		f.xref[uint32(id)] = xrefEntry{off: int64(m[2]), gen: uint16(gen)}
+	for id, off := range f.scanned() {
+		f.xref[id] = xrefEntry{off: off}
 	}
 	if len(f.xref) == 0 {
 		return fmt.Errorf("no objects in the file")
