@@ -95,7 +95,7 @@ func decodeFilters(dst, raw []byte, filters []string, params []Value, limit int)
 				}
 			}
 		case "ASCII85Decode":
-			out, err = unASCII85(data)
+			out, err = unASCII85(data, limit)
 		case "ASCIIHexDecode":
 			out, err = unASCIIHex(data), nil
 		case "RunLengthDecode":
@@ -322,8 +322,9 @@ func unLZW(data []byte, early bool, limit int) ([]byte, error) {
 	}
 }
 
-// unASCII85 decodes ASCII base-85 up to "~>", ignoring white space.
-func unASCII85(data []byte) ([]byte, error) {
+// unASCII85 decodes ASCII base-85 up to "~>", ignoring white space, at
+// most limit bytes (each "z" stands for four zero bytes).
+func unASCII85(data []byte, limit int) ([]byte, error) {
 	if i := bytes.Index(data, []byte("~>")); i >= 0 {
 		data = data[:i]
 	}
@@ -334,12 +335,15 @@ func unASCII85(data []byte) ([]byte, error) {
 			clean = append(clean, c)
 		}
 	}
-	out := make([]byte, 4*len(clean)/5+8*bytes.Count(clean, []byte("z"))+4)
-	n, _, err := ascii85.Decode(out, clean, true)
-	if err != nil {
-		return out[:n], fmt.Errorf("ascii85: %v", err)
+	var out bytes.Buffer
+	n, err := io.Copy(&out, io.LimitReader(ascii85.NewDecoder(bytes.NewReader(clean)), int64(limit)+1))
+	if n > int64(limit) {
+		return out.Bytes()[:limit], fmt.Errorf("stream larger than %d bytes", limit)
 	}
-	return out[:n], nil
+	if err != nil {
+		return out.Bytes(), fmt.Errorf("ascii85: %v", err)
+	}
+	return out.Bytes(), nil
 }
 
 // unASCIIHex decodes hexadecimal pairs up to ">", ignoring white space

@@ -202,3 +202,28 @@ func TestImageFiltersSkipped(t *testing.T) {
 func extractBytes(data []byte) (*Result, error) {
 	return Extract(context.Background(), data, Options{})
 }
+
+// TestFilterLimits: every decoder stops at the limit with an error, however
+// far its input would expand.
+func TestFilterLimits(t *testing.T) {
+	const limit = 100
+	zeros := make([]byte, 10000)
+	cases := map[string]func() ([]byte, error){
+		"ASCII85 z": func() ([]byte, error) { return unASCII85(bytes.Repeat([]byte("z"), 1000), limit) },
+		"RunLength": func() ([]byte, error) { return unRunLength(bytes.Repeat([]byte{129, 'x'}, 1000), limit) },
+		"LZW":       func() ([]byte, error) { return unLZW(lzwBytes(zeros, true), true, limit) },
+		"Flate":     func() ([]byte, error) { return inflate(nil, zlibBytes(zeros), limit) },
+		"Flate+PNG": func() ([]byte, error) {
+			return decodeFilters(nil, zlibBytes(zeros), []string{"FlateDecode"}, []Value{{}}, limit)
+		},
+		"AHx of A85": func() ([]byte, error) {
+			return decodeFilters(nil, []byte(hex.EncodeToString(a85Bytes(zeros))), []string{"ASCIIHexDecode", "ASCII85Decode"}, []Value{{}, {}}, limit)
+		},
+	}
+	for name, f := range cases {
+		out, err := f()
+		if len(out) > limit || err == nil {
+			t.Errorf("%s: %d bytes, error %v", name, len(out), err)
+		}
+	}
+}

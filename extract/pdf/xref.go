@@ -300,7 +300,7 @@ func (f *pdfFile) rebuildXref() error {
 		return fmt.Errorf("no objects in the file")
 	}
 	f.trailer = nil
-	for i := len(f.data); ; {
+	for i, tries := len(f.data), 0; tries < 64; tries++ {
 		i = bytes.LastIndex(f.data[:i], []byte("trailer"))
 		if i < 0 {
 			break
