@@ -24,13 +24,17 @@ func TestHostileFiles(t *testing.T) {
 		err       error   // the error wanted, nil to read the file
 		recall    float64 // floors against pdftotext
 		precision float64
+		// undecodable: text that cannot be decoded yet (Adobe-Japan1
+		// CIDs without ToUnicode) must say so: a diagnostic and a
+		// confidence near 0
+		undecodable bool
 	}{
 		{file: "encrypted-aes-128-v4.pdf", recall: 0.99, precision: 0.99},
 		{file: "encrypted-aes-256-r6.pdf", recall: 0.99, precision: 0.99},
 		{file: "encrypted-rc4-128-empty-user-password.pdf", recall: 0.99, precision: 0.99},
 		{file: "filter-abbreviation-Fl.pdf", recall: 0.99, precision: 0.99},
-		{file: "japanese-hiramin-identity-h-cff.pdf", recall: 0, precision: 0},
-		{file: "japanese-identity-v-adobe-japan1.pdf", recall: 0, precision: 0},
+		{file: "japanese-hiramin-identity-h-cff.pdf", undecodable: true},
+		{file: "japanese-identity-v-adobe-japan1.pdf", undecodable: true},
 		{file: "one-line-per-page-same-place.pdf", recall: 0.99, precision: 0.99},
 		{file: "type3-aNN-glyph-names.pdf", recall: 0.99, precision: 0.98},
 		{file: "xref-4GiB-subsection.pdf", err: ErrMalformed},
@@ -60,6 +64,15 @@ func TestHostileFiles(t *testing.T) {
 			want, err := os.ReadFile(filepath.Join(hostileDir, strings.TrimSuffix(c.file, ".pdf")+".pdftotext.txt"))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if c.undecodable {
+				said := false
+				for _, d := range res.Diagnostics {
+					said = said || d.Code == "undecodable-text" && d.Font != ""
+				}
+				if !said || res.Confidence > 0.1 {
+					t.Errorf("confidence %.2f, diagnostics %+v: want an undecodable-text diagnostic naming the font", res.Confidence, res.Diagnostics)
+				}
 			}
 			r, p := recallPrecision(resultText(res), string(want))
 			t.Logf("%d pages, %d lines, recall %.3f, precision %.3f, confidence %.2f", res.Pages, len(res.Lines), r, p, res.Confidence)
