@@ -324,6 +324,14 @@ func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, sta
 			d.warn(n, "", "page-error", fmt.Sprintf("page %d: %v", n, err))
 		}
 	}()
+	func() {
+		defer func() {
+			if x := recover(); x != nil {
+				d.warn(n, "", "annots-unreadable", fmt.Sprintf("page %d: form field appearances: %v", n, x))
+			}
+		}()
+		in.drawAppearances(p.v, P, d.resourcesFor(p.resources))
+	}()
 	if debugLayout {
 		for _, r := range in.rules {
 			fmt.Fprintf(os.Stderr, "p%d rule %+v\n", n, r)
