@@ -78,6 +78,7 @@ type pdfFile struct {
 	work      int64 // bytes parsed or decoded, bounded by budget
 	budget    int64
 	repaired  bool             // the cross-reference was rebuilt by scanning
+	hybrid    bool             // reading a hybrid file's /XRefStm
 	scan      map[uint32]int64 // object headers found by scanning, once needed
 }
 

@@ -114,8 +114,13 @@ func (f *pdfFile) readXrefChain() error {
 			}
 		}
 		if x, ok := trailer["XRefStm"].(int64); ok && !seen[x] && x > 0 && x < int64(len(f.data)) {
+			// a hybrid file (§7.5.8.4): the stream holds the objects
+			// that its table lists as free for older readers
 			seen[x] = true
-			if _, err := f.readXrefSection(x); err != nil {
+			f.hybrid = true
+			_, err := f.readXrefSection(x)
+			f.hybrid = false
+			if err != nil {
 				return err
 			}
 		}
@@ -267,7 +272,7 @@ func (f *pdfFile) readXrefStream(s *pdfStream) error {
 			}
 			a, b := field(e[w[0]:w[0]+w[1]]), field(e[w[0]+w[1]:])
 			id := uint32(start + k)
-			if _, known := f.xref[id]; known {
+			if old, known := f.xref[id]; known && !(f.hybrid && old.free && typ != 0) {
 				continue
 			}
 			switch typ {
