@@ -134,16 +134,22 @@ func inflate(dst, data []byte, limit int) ([]byte, error) {
 	out := dst
 	for {
 		if len(out) == cap(out) {
-			grow := min(max(len(out)-start, 4096), start+limit+1-len(out))
+			if len(out)-start >= limit {
+				// full at the limit: one more byte means the stream is
+				// larger (checked without growing the buffer past it)
+				var one [1]byte
+				if _, e := io.ReadFull(zr, one[:]); e == nil {
+					return out, fmt.Errorf("stream larger than %d bytes", limit)
+				}
+				return out, nil
+			}
+			grow := min(max(len(out)-start, 4096), start+limit-len(out))
 			nd := make([]byte, len(out), len(out)+grow)
 			copy(nd, out)
 			out = nd
 		}
 		n, e := zr.Read(out[len(out):cap(out)])
 		out = out[:len(out)+n]
-		if len(out)-start > limit {
-			return out[:start+limit], fmt.Errorf("stream larger than %d bytes", limit)
-		}
 		if e == io.EOF {
 			return out, nil
 		}
