@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,9 +37,11 @@ const (
 	EntryNotFound = "not_found"
 )
 
-// Catalog keeps one Entry per key.
+// Catalog keeps one Entry per key. Get returns ok false when there is no
+// entry, and an error when the catalog could not be read: a failure to
+// read is never taken for "no entry".
 type Catalog interface {
-	Get(key string) (Entry, bool)
+	Get(key string) (e Entry, ok bool, err error)
 	Put(Entry) error
 }
 
@@ -64,17 +67,23 @@ var keyFileRepl = strings.NewReplacer("/", "_", "|", "-", "*", "!", " ", "_", "\
 
 func keyFile(key string) string { return keyFileRepl.Replace(key) }
 
-// Get reads the entry for key; a missing or unreadable file is no entry.
-func (c *JSONCatalog) Get(key string) (Entry, bool) {
+// Get reads the entry for key. A missing file is no entry; a file that
+// cannot be read is an error. A file that is not a JSON entry for key (cut
+// short by a crash before atomic writes, or edited by hand) is no entry,
+// so that the symbol is fetched again and the file replaced.
+func (c *JSONCatalog) Get(key string) (Entry, bool, error) {
 	b, err := os.ReadFile(filepath.Join(c.Dir, keyFile(key)+".json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Entry{}, false, nil
+	}
 	if err != nil {
-		return Entry{}, false
+		return Entry{}, false, fmt.Errorf("catalog: %w", err)
 	}
 	var e Entry
 	if json.Unmarshal(b, &e) != nil || e.Key != key {
-		return Entry{}, false
+		return Entry{}, false, nil
 	}
-	return e, true
+	return e, true, nil
 }
 
 // Put writes the entry atomically.

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -341,7 +340,7 @@ func TestKilled(t *testing.T) {
 	fx := writeFixtures(t, map[string][]byte{"A_69_6_Rev.1-ZH.pdf": data})
 	srv, base := startFake(t, fakeun.Config{Dir: fx.dir, Faults: fakeun.Faults{BodyDelay: 5 * time.Millisecond, ChunkSize: 8 << 10}})
 	store, out := t.TempDir(), t.TempDir()
-	args := []string{"--store", store, "--out", out, "--ods-url", base, "--undocs-url", base, "--spacing", "1ms", "A/69/6/Rev.1"}
+	args := []string{store, out, base}
 
 	cmd := exec.Command(os.Args[0], "-test.run=^TestFetchChild$")
 	cmd.Env = append(os.Environ(), "UNDOC_TEST_CHILD="+strings.Join(args, "\x1f"))
@@ -370,9 +369,8 @@ func TestKilled(t *testing.T) {
 	}
 
 	srv.SetFaults(fakeun.Faults{})
-	var stdout, stderr strings.Builder
-	if code := RunFetch(context.Background(), args, nil, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), `"fetched":1`) {
-		t.Fatalf("next run: exit %d %s %s", code, stdout.String(), stderr.String())
+	if sum := childFetch(args); sum.Fetched != 1 || !sum.Complete() {
+		t.Fatalf("next run: %+v", sum)
 	}
 	b, err := os.ReadFile(filepath.Join(out, "A_69_6_Rev.1-ZH.pdf"))
 	if err != nil || sha(b) != sha(data) {
@@ -386,5 +384,18 @@ func TestFetchChild(t *testing.T) {
 	if env == "" {
 		t.Skip("run by TestKilled")
 	}
-	os.Exit(RunFetch(context.Background(), strings.Split(env, "\x1f"), nil, io.Discard, io.Discard))
+	if !childFetch(strings.Split(env, "\x1f")).Complete() {
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// childFetch fetches A/69/6/Rev.1 with the store, output folder and
+// server of args.
+func childFetch(args []string) Summary {
+	f, err := New(Options{StoreDir: args[0], OutDir: args[1], ODSURL: args[2], UndocsURL: args[2], Spacing: time.Millisecond})
+	if err != nil {
+		return Summary{Failed: 1}
+	}
+	return Summarize(f.FetchAll(context.Background(), []symbol.Symbol{symbol.MustParse("A/69/6/Rev.1")}))
 }

@@ -33,6 +33,10 @@ const (
 	DefaultUndocsURL = "https://undocs.org"
 )
 
+// DefaultNotFoundTTL is how long a symbol that the services do not have is
+// remembered as not found, so that a batch does not ask again at once.
+const DefaultNotFoundTTL = 7 * 24 * time.Hour
+
 // DefaultUserAgent says who is asking and where to complain.
 const DefaultUserAgent = "undoc/0.1 (fetches UN documents for text extraction; +https://github.com/undoc/undoc; contact via GitHub issues)"
 
@@ -57,7 +61,8 @@ type Options struct {
 	Timeout        time.Duration // one request, body included; default 10 min
 	MaxBytes       int64         // size cap; default 512 MiB
 	MinBytes       int64         // smallest acceptable file; default 1024
-	NotFoundTTL    time.Duration // how long a 404 is believed; default 7 days
+	NotFoundTTL    time.Duration // how long a 404 is believed; default 7 days, negative for not at all
+	RetryNotFound  bool          // ask again for symbols remembered as not found, whatever NotFoundTTL says
 	Catalog        Catalog       // default a JSONCatalog in StoreDir/catalog
 	Client         *http.Client  // default built from the timeouts; must not follow redirects
 	Log            io.Writer     // human-readable progress; nil for none
@@ -183,8 +188,8 @@ func New(opts Options) (*Fetcher, error) {
 	if o.MinBytes <= 0 {
 		o.MinBytes = 1024
 	}
-	if o.NotFoundTTL <= 0 {
-		o.NotFoundTTL = 7 * 24 * time.Hour
+	if o.NotFoundTTL == 0 {
+		o.NotFoundTTL = DefaultNotFoundTTL
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -291,10 +296,15 @@ func (f *Fetcher) Fetch(ctx context.Context, sym symbol.Symbol) Result {
 	key := EntryKey(sym, f.lang, f.typ)
 	r := Result{Symbol: sym, Lang: f.lang, Type: f.typ}
 	now := f.o.Now()
-	prev, havePrev := f.cat.Get(key)
-	if havePrev && prev.Status == EntryNotFound && now.Before(prev.Expires) {
+	prev, havePrev, err := f.cat.Get(key)
+	if err != nil {
+		r.Status, r.Reason = Failed, "catalog: "+err.Error()
+		f.logf("FAILED     %s %s: %s", sym, f.lang, r.Reason)
+		return r
+	}
+	if havePrev && prev.Status == EntryNotFound && !f.o.RetryNotFound && f.o.NotFoundTTL > 0 && now.Before(prev.Expires) {
 		r.Status, r.Cached = NotFound, true
-		r.Reason = "not found (cached until " + prev.Expires.Format(time.RFC3339) + ")"
+		r.Reason = "not found (remembered until " + prev.Expires.Format(time.RFC3339) + "; --retry-not-found asks again)"
 		f.logf("not found  %s %s: %s", sym, f.lang, r.Reason)
 		return r
 	}

@@ -5,9 +5,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -165,11 +164,9 @@ func TestResolvers(t *testing.T) {
 	// A 404 is remembered: the next run asks nothing.
 	o := testOptions(t, fullURL, emptyURL)
 	mustNew(t, o).FetchAll(context.Background(), syms[4:5])
-	if e, ok := o.Catalog, false; e == nil && !ok {
-		c, _ := NewJSONCatalog(filepath.Join(o.StoreDir, "catalog"))
-		if e, ok := c.Get(EntryKey(syms[4], "zh", "pdf")); !ok || e.Status != EntryNotFound {
-			t.Errorf("catalog entry %+v", e)
-		}
+	c, _ := NewJSONCatalog(filepath.Join(o.StoreDir, "catalog"))
+	if e, ok, err := c.Get(EntryKey(syms[4], "zh", "pdf")); err != nil || !ok || e.Status != EntryNotFound {
+		t.Errorf("catalog entry %+v %v %v", e, ok, err)
 	}
 	full.Reset()
 	empty.Reset()
@@ -177,10 +174,46 @@ func TestResolvers(t *testing.T) {
 	if r.Status != NotFound || !r.Cached || len(full.Records())+len(empty.Records()) != 0 {
 		t.Errorf("cached 404: %+v, %d requests", r, len(full.Records())+len(empty.Records()))
 	}
-	// ... until it expires.
+	// ... unless asked to retry, or told to believe no 404 (a negative
+	// TTL, which --not-found-ttl 0 gives) ...
+	for name, change := range map[string]func(*Options){
+		"RetryNotFound":    func(o *Options) { o.RetryNotFound = true },
+		"negative TTL":     func(o *Options) { o.NotFoundTTL = -1 },
+		"TTL shorter than": func(o *Options) { o.NotFoundTTL = time.Nanosecond },
+	} {
+		o2 := o
+		change(&o2)
+		full.Reset()
+		empty.Reset()
+		if r := mustNew(t, o2).Fetch(context.Background(), syms[4]); r.Status != NotFound || r.Cached || len(full.Records())+len(empty.Records()) == 0 {
+			t.Errorf("%s: %+v, %d requests", name, r, len(full.Records())+len(empty.Records()))
+		}
+	}
+	// ... or until it expires.
 	o.Now = func() time.Time { return time.Now().Add(8 * 24 * time.Hour) }
 	if r := mustNew(t, o).Fetch(context.Background(), syms[4]); r.Status != NotFound || r.Cached {
 		t.Errorf("expired 404: %+v", r)
+	}
+}
+
+// brokenCatalog cannot be read.
+type brokenCatalog struct{}
+
+func (brokenCatalog) Get(string) (Entry, bool, error) {
+	return Entry{}, false, errors.New("disk I/O error")
+}
+func (brokenCatalog) Put(Entry) error { return nil }
+
+// TestCatalogError: a catalog that cannot be read fails the symbol; it is
+// not taken for "never fetched" nor for "not found".
+func TestCatalogError(t *testing.T) {
+	fx := writeFixtures(t, map[string][]byte{"A_69_6_Rev.1-ZH.pdf": fakePDF("a", 3000)})
+	_, base := startFake(t, fakeun.Config{Dir: fx.dir})
+	o := testOptions(t, base, base)
+	o.Catalog = brokenCatalog{}
+	r := mustNew(t, o).Fetch(context.Background(), symbol.MustParse("A/69/6/Rev.1"))
+	if r.Status != Failed || !strings.Contains(r.Reason, "disk I/O error") {
+		t.Errorf("%+v", r)
 	}
 }
 
@@ -368,54 +401,30 @@ func TestPoliteDefaults(t *testing.T) {
 	checkPoliteness(t, s, base, l, 2, o.Spacing)
 }
 
-func TestRunFetch(t *testing.T) {
-	fx := writeFixtures(t, map[string][]byte{"A_69_6_Rev.1-ZH.pdf": fakePDF("a", 3000), "ST_SGB_2000_8-ZH.pdf": fakePDF("b", 3000)})
-	_, base := startFake(t, fakeun.Config{Dir: fx.dir})
-	store, out := t.TempDir(), t.TempDir()
-	run := func(stdin string, args ...string) (int, Summary, string) {
-		t.Helper()
-		var so, se bytes.Buffer
-		args = append([]string{"--store", store, "--out", out, "--ods-url", base, "--undocs-url", base, "--spacing", "1ms"}, args...)
-		code := RunFetch(context.Background(), args, strings.NewReader(stdin), &so, &se)
-		var sum Summary
-		if code != 2 {
-			if err := json.Unmarshal(so.Bytes(), &sum); err != nil || strings.Count(so.String(), "\n") != 1 {
-				t.Errorf("stdout %q: %v", so.String(), err)
-			}
-		}
-		return code, sum, se.String()
-	}
-	code, sum, errs := run("", "a/69/6/rev.1", "--lang", "ch")
-	if code != 0 || sum != (Summary{Requested: 1, Fetched: 1}) {
-		t.Errorf("exit %d %+v\n%s", code, sum, errs)
-	}
-	if _, err := os.Stat(filepath.Join(out, "A_69_6_Rev.1-ZH.pdf")); err != nil {
-		t.Error(err)
-	}
+// TestSymbols reads the arguments of undoc fetch: symbols, lists from a
+// file and from standard input; bad list lines are returned, a bad
+// argument is an error.
+func TestSymbols(t *testing.T) {
 	list := "# cited\nA/69/6/Rev.1\nhttp://undocs.org/ch/ST/SGB/2000/8\n{\"symbol\": \"A/69/999\", \"kind\": \"document\"}\n\nnot a symbol\n"
-	code, sum, errs = run(list, "@-")
-	if code != 1 || sum != (Summary{Requested: 4, NotModified: 1, Fetched: 1, NotFound: 1, Failed: 1}) {
-		t.Errorf("exit %d %+v\n%s", code, sum, errs)
-	}
-	if !strings.Contains(errs, "not a symbol") || !strings.Contains(errs, "not found") {
-		t.Errorf("stderr: %s", errs)
-	}
 	listFile := filepath.Join(t.TempDir(), "list.txt")
-	os.WriteFile(listFile, []byte("A/69/6/Rev.1\n"), 0o644)
-	if code, sum, _ := run("", "@"+listFile); code != 0 || sum.NotModified != 1 {
-		t.Errorf("@file: %d %+v", code, sum)
+	if err := os.WriteFile(listFile, []byte("A/1/1\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	if code, sum, _ := run("", "--lang", "C", "A/69/6/Rev.1"); code != 0 || sum.NotModified != 1 {
-		t.Errorf("--lang C: %d %+v", code, sum)
+	syms, bad, err := Symbols([]string{"a/69/6/rev.1", "@-", "@" + listFile}, strings.NewReader(list))
+	var got []string
+	for _, s := range syms {
+		got = append(got, s.String())
 	}
-	for _, args := range [][]string{{}, {"A//1"}, {"--lang", "xx", "A/1/1"}, {"--bogus"}, {"@/does/not/exist"}} {
-		if code, _, _ := run("", args...); code != 2 {
-			t.Errorf("%q: exit %d, want 2", args, code)
+	if err != nil || strings.Join(got, " ") != "A/69/6/Rev.1 A/69/6/Rev.1 ST/SGB/2000/8 A/69/999 A/1/1" || len(bad) != 1 || !strings.Contains(bad[0], "line 6") {
+		t.Errorf("%q %q %v", got, bad, err)
+	}
+	for _, args := range [][]string{{"A//1"}, {"@/does/not/exist"}} {
+		if _, _, err := Symbols(args, nil); err == nil {
+			t.Errorf("%q: no error", args)
 		}
 	}
-	var se bytes.Buffer
-	if code := RunFetch(context.Background(), []string{"--help"}, nil, io.Discard, &se); code != 0 || !strings.Contains(se.String(), "not_published") {
-		t.Errorf("--help: %d", code)
+	if _, _, err := Symbols([]string{"@-"}, nil); err == nil {
+		t.Error("@- without standard input: no error")
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/undoc/undoc/extract/convert"
@@ -27,9 +27,7 @@ import (
 // exitDiffTrouble: diff could not read one of the editions (as in diff(1)).
 const exitDiffTrouble = 2
 
-const diffUsage = `Usage: undoc diff [flags] OLD NEW
-
-Reports what changed from one edition of a UN document to the next:
+const diffLong = `Reports what changed from one edition of a UN document to the next:
 programmes, subprogrammes and components added, removed, renamed or
 renumbered; objectives reworded; expected accomplishments and indicators
 added, removed, reworded (with a character-level diff), moved to another
@@ -39,37 +37,39 @@ changed.
 
 OLD and NEW are each the JSON written by 'undoc parse', a document file
 (text, PDF or HTML; parsed on the fly), - for standard input (one side
-only), or a UN symbol already converted into the store by 'undoc run'.
+only), or a UN symbol already converted into the store by 'undoc run'
+(fetched by symbol, or read from a file whose symbol is known).
 
 Output: --format text (readable; coloured on a terminal), markdown, or json
 (machine-readable, described in README.md). The default is text on a
 terminal and json otherwise.
 
 Exit status: 0 the editions are identical; 1 they differ; 2 wrong flags or
-arguments, or an edition could not be read.
+arguments, or an edition could not be read.`
 
-Flags:
-`
+type diffFlags struct{ format, store, lang string }
 
-func runDiff(ctx context.Context, e *env, args []string) int {
-	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	format := fs.String("format", "", "output: text, markdown or json (default: text on a terminal, json otherwise)")
+func newDiffCmd(e *env) *cobra.Command {
+	var f diffFlags
 	defStore, _ := storerun.DefaultDir()
-	storeDir := fs.String("store", defStore, "store directory, for editions given by UN symbol")
-	lang := fs.String("lang", "zh", "language of editions given by UN symbol")
-	fs.Usage = func() { fmt.Fprint(e.stderr, diffUsage); fs.PrintDefaults() }
-	names, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	c := &cobra.Command{
+		Use:   "diff [flags] OLD NEW",
+		Short: "What changed between two editions (JSON, document files or stored symbols)",
+		Long:  diffLong,
+		Args:  exactArgs(2, "two editions, OLD and NEW"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return status(runDiff(cmd, e, f, args))
+		},
 	}
-	if len(names) != 2 {
-		fs.Usage()
-		return exitUsage
-	}
+	c.Flags().StringVar(&f.format, "format", "", "output: text, markdown or json (default: text on a terminal, json otherwise)")
+	c.Flags().StringVar(&f.store, "store", defStore, "store directory, for editions given by UN symbol")
+	c.Flags().StringVar(&f.lang, "lang", "zh", "language of editions given by UN symbol")
+	return c
+}
+
+func runDiff(cmd *cobra.Command, e *env, f diffFlags, names []string) int {
+	ctx := cmd.Context()
+	format, storeDir, lang := &f.format, &f.store, &f.lang
 	if names[0] == "-" && names[1] == "-" {
 		fmt.Fprintln(e.stderr, "undoc diff: only one edition can be read from standard input")
 		return exitUsage
@@ -119,27 +119,6 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 		return exitOK
 	}
 	return exitDiffers
-}
-
-// parseInterspersed parses flags given before, between or after the
-// arguments (undoc diff OLD NEW --format markdown); after "--" everything
-// is an argument.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var names []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
-			return append(names, rest...), nil
-		}
-		if len(rest) == 0 {
-			return names, nil
-		}
-		names = append(names, rest[0])
-		args = rest[1:]
-	}
 }
 
 func isTerminal(w io.Writer) bool {
@@ -225,7 +204,7 @@ func (s sides) fromStore(ctx context.Context, sym symbol.Symbol) (*model.Output,
 		return nil, err
 	}
 	defer cat.Close()
-	doc, ok, err := cat.Get(ctx, storerun.Input{Symbol: sym}.Key(lang))
+	doc, ok, err := cat.BySymbol(ctx, sym.String(), lang)
 	switch {
 	case err != nil:
 		return nil, err

@@ -42,11 +42,11 @@ func TestDiffExitCodes(t *testing.T) {
 		out  string // must appear in stdout
 		err  string // must appear in stderr
 	}{
-		{"listed in help", []string{"--help"}, exitOK, "diff OLD NEW", ""},
-		{"help", []string{"diff", "--help"}, exitOK, "", "--format"},
-		{"no arguments", []string{"diff"}, exitUsage, "", "Usage: undoc diff"},
-		{"one argument", []string{"diff", diffSeed}, exitUsage, "", "Usage: undoc diff"},
-		{"three arguments", []string{"diff", diffSeed, diffSeed, diffSeed}, exitUsage, "", "Usage: undoc diff"},
+		{"listed in help", []string{"--help"}, exitOK, "\n  diff ", ""},
+		{"help", []string{"diff", "--help"}, exitOK, "--format", ""},
+		{"no arguments", []string{"diff"}, exitUsage, "", "undoc diff: takes two editions, OLD and NEW, got 0"},
+		{"one argument", []string{"diff", diffSeed}, exitUsage, "", "got 1 argument "},
+		{"three arguments", []string{"diff", diffSeed, diffSeed, diffSeed}, exitUsage, "", "got 3 arguments"},
 		{"bad format", []string{"diff", "--format", "html", diffSeed, diffNext}, exitUsage, "", "--format must be"},
 		{"stdin twice", []string{"diff", "-", "-"}, exitUsage, "", "only one"},
 		{"identical", []string{"diff", "--format", "text", diffSeed, diffSeed}, exitOK, "no changes", ""},
@@ -168,7 +168,8 @@ func TestDiffTableCell(t *testing.T) {
 	}
 }
 
-// TestDiffStoreSymbol: an edition given by symbol is read from the store.
+// TestDiffStoreSymbol: an edition given by symbol is read from the store,
+// whatever its source: here a file whose text named its symbol.
 func TestDiffStoreSymbol(t *testing.T) {
 	ctx := context.Background()
 	store := t.TempDir()
@@ -184,8 +185,8 @@ func TestDiffStoreSymbol(t *testing.T) {
 		t.Fatal(err)
 	}
 	sym := symbol.MustParse("A/70/6 (Introduction)")
-	key := storerun.Input{Symbol: sym}.Key("zh")
-	if err := cat.Put(ctx, catalog.Doc{Key: key, Input: sym.String(), Symbol: sym.String(), Lang: "zh",
+	key := storerun.Input{Path: "/docs/introduction.txt"}.Key("zh")
+	if err := cat.Put(ctx, catalog.Doc{Key: key, Input: "introduction.txt", Symbol: sym.String(), Lang: "zh",
 		Format: "text", JSONPath: rel, Status: catalog.StatusOK}); err != nil {
 		t.Fatal(err)
 	}

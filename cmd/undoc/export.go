@@ -1,20 +1,17 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/undoc/undoc/store/export"
 	storerun "github.com/undoc/undoc/store/run"
 )
 
-const exportUsage = `Usage: undoc export [--store DIR] [--format sqlite|csv] --out PATH
-
-Writes the documents of a store as analysis tables: documents, nodes,
+const exportLong = `Writes the documents of a store as analysis tables: documents, nodes,
 accomplishments, indicators, mandates, references and table_cells (each
 cell of each captioned table, row 0 being its header). Each row of the
 tree's tables carries doc_id, node_id and the chapter, programme,
@@ -28,37 +25,46 @@ them in the system's code page and garbles the Chinese.
 A run may be going on in the same store: the export reads what was
 committed when it started.
 
-Example:
-  undoc export --out undoc.sqlite
-  sqlite3 undoc.sqlite 'SELECT programme, subprogramme, count(*) FROM indicators GROUP BY 1, 2'
+Standard output gets one JSON line with the rows written per table.`
 
-Standard output gets one JSON line with the rows written per table.
+const exportExample = `  undoc export --out undoc.sqlite
+  sqlite3 undoc.sqlite 'SELECT programme, subprogramme, count(*) FROM indicators GROUP BY 1, 2'`
 
-Flags:
-`
+type exportFlags struct {
+	store, format, out string
+	bom                bool
+	storeErr           error
+}
 
-func runExport(ctx context.Context, e *env, args []string) int {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	defStore, derr := storerun.DefaultDir()
-	storeDir := fs.String("store", defStore, "store directory written by undoc run")
-	format := fs.String("format", "sqlite", "sqlite (one database file) or csv (one file per table in a folder)")
-	out := fs.String("out", "", "the database file (sqlite) or folder (csv) to write")
-	bom := fs.Bool("bom", false, "csv: start each file with a UTF-8 byte-order mark (for Excel)")
-	fs.Usage = func() { fmt.Fprint(e.stderr, exportUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+func newExportCmd(e *env) *cobra.Command {
+	var f exportFlags
+	var defStore string
+	defStore, f.storeErr = storerun.DefaultDir()
+	c := &cobra.Command{
+		Use:     "export [--store DIR] [--format sqlite|csv] --out PATH",
+		Short:   "Write a store's documents as SQLite or CSV analysis tables",
+		Long:    exportLong,
+		Example: exportExample,
+		Args:    exactArgs(0, "no arguments (the store is --store)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.out == "" {
+				return usagef(cmd, "--out is required")
+			}
+			return status(runExport(cmd, e, f))
+		},
 	}
-	if fs.NArg() != 0 || *out == "" {
-		if *out == "" {
-			fmt.Fprintln(e.stderr, "undoc export: --out is required")
-		}
-		fs.Usage()
-		return exitUsage
-	}
+	fl := c.Flags()
+	fl.StringVar(&f.store, "store", defStore, "store directory written by undoc run")
+	fl.StringVar(&f.format, "format", "sqlite", "sqlite (one database file) or csv (one file per table in a folder)")
+	fl.StringVar(&f.out, "out", "", "the database file (sqlite) or folder (csv) to write")
+	fl.BoolVar(&f.bom, "bom", false, "csv: start each file with a UTF-8 byte-order mark (for Excel)")
+	return c
+}
+
+func runExport(cmd *cobra.Command, e *env, f exportFlags) int {
+	ctx := cmd.Context()
+	storeDir, format, out, bom := &f.store, &f.format, &f.out, &f.bom
+	derr := f.storeErr
 	if *storeDir == "" {
 		fmt.Fprintf(e.stderr, "undoc export: no --store and no default store: %v\n", derr)
 		return exitUsage

@@ -37,12 +37,19 @@ func TestExitCodes(t *testing.T) {
 		out  string // must appear in stdout
 		err  string // must appear in stderr
 	}{
-		{"help", []string{"--help"}, exitOK, "parse FILE", ""},
-		{"parse help", []string{"parse", "--help"}, exitOK, "", "--format"},
+		{"help", []string{"--help"}, exitOK, "\n  parse ", ""},
+		{"parse help", []string{"parse", "--help"}, exitOK, "--format", ""},
+		{"parse help has no printf escapes", []string{"parse", "--help"}, exitOK, "(%PDF-,", ""},
 		{"no command", nil, exitUsage, "", "Usage"},
 		{"unknown command", []string{"frobnicate"}, exitUsage, "", "unknown command"},
-		{"parse no file", []string{"parse"}, exitUsage, "", "Usage"},
-		{"parse bad format", []string{"parse", "--format", "docx", plain}, exitUsage, "", "--format"},
+		{"misspelt command", []string{"pars"}, exitUsage, "", "did you mean parse?"},
+		{"parse no file", []string{"parse"}, exitUsage, "", "undoc parse: takes one FILE (or - for standard input), got 0 arguments"},
+		{"parse two files", []string{"parse", plain, plain}, exitUsage, "", "got 2 arguments"},
+		{"parse bad format", []string{"parse", "--format", "odt", plain}, exitUsage, "", "--format must be"},
+		{"parse flag after file", []string{"parse", "../../testdata/seed.txt", "--compact"}, exitOK, `"kind":"results"`, ""},
+		{"log format after command", []string{"parse", "--log-format", "json", plain}, exitNoStructure, "", `"level":"warn"`},
+		{"bad log format", []string{"parse", "--log-format", "xml", plain}, exitUsage, "", "--log-format must be json or text"},
+		{"version", []string{"--version"}, exitOK, "undoc " + version(), ""},
 		{"parse missing file", []string{"parse", filepath.Join(dir, "nope.txt")}, exitFailed, "", "no such file"},
 		{"parse seed", []string{"parse", "../../testdata/seed.txt"}, exitOK, `"kind": "results"`, ""},
 		{"parse empty", []string{"parse", empty}, exitFailed, `"code": "empty"`, "document not read"},
@@ -50,7 +57,7 @@ func TestExitCodes(t *testing.T) {
 		{"parse no structure", []string{"parse", plain}, exitNoStructure, `"no-structure"`, "no UN document structure"},
 		{"refs seed", []string{"refs", "../../testdata/seed.txt"}, exitOK, "A/RES/69/17\n", ""},
 		{"schema", []string{"schema"}, exitOK, `"$schema": "https://json-schema.org/draft/2020-12/schema"`, ""},
-		{"schema extra argument", []string{"schema", "x"}, exitUsage, "", "Usage: undoc schema"},
+		{"schema extra argument", []string{"schema", "x"}, exitUsage, "", "undoc schema: takes no arguments"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

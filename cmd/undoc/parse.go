@@ -2,66 +2,80 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/undoc/undoc/extract/convert"
 	"github.com/undoc/undoc/store/atomicfile"
 	"github.com/undoc/undoc/store/emit"
 )
 
-const parseUsage = `Usage: undoc parse [flags] FILE
+// inputFormats are the values --format takes, as convert names them. A
+// format convert learns (docx) is added here.
+var inputFormats = []string{convert.FormatText, convert.FormatPDF, convert.FormatHTML}
 
-Reads one document and writes its JSON (schema_version 1, see
-docs/output.md; 'undoc schema' prints its JSON Schema) to standard output. FILE may be - for standard input.
-The format is detected from the bytes (%%PDF-, HTML markup) and the file
+// checkFormat accepts "" (detect) or one of inputFormats.
+func checkFormat(cmd *cobra.Command, f string) error {
+	if f == "" || slices.Contains(inputFormats, f) {
+		return nil
+	}
+	return usagef(cmd, "--format must be %s, not %q", strings.Join(inputFormats, ", "), f)
+}
+
+const parseLong = `Reads one document and writes its JSON (schema_version 1, see
+docs/output.md; 'undoc schema' prints its JSON Schema) to standard output.
+FILE may be - for standard input.
+
+The format is detected from the bytes (%PDF-, HTML markup) and the file
 name; --format forces one. Text may be UTF-8 (with or without BOM),
-UTF-16 with BOM, or GB18030/GBK; a guessed encoding is noted in diagnostics.
+UTF-16 with BOM, or GB18030/GBK; a guessed encoding is noted in diagnostics.`
 
-Flags:
-`
+type parseFlags struct {
+	format, out, symbol string
+	compact             bool
+}
 
-func runParse(ctx context.Context, e *env, args []string) int {
-	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	format := fs.String("format", "", "force the input format: text, pdf or html")
-	outPath := fs.String("o", "", "write the JSON to this file (atomically) instead of standard output")
-	compact := fs.Bool("compact", false, "write the JSON on one line")
-	symbol := fs.String("symbol", "", "the document's UN symbol, when known")
-	fs.Usage = func() { fmt.Fprint(e.stderr, parseUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+func newParseCmd(e *env) *cobra.Command {
+	var f parseFlags
+	c := &cobra.Command{
+		Use:   "parse [flags] FILE",
+		Short: "Read one document (text, PDF or HTML) and print its JSON",
+		Long:  parseLong,
+		Args:  exactArgs(1, "one FILE (or - for standard input)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(cmd, f.format); err != nil {
+				return err
+			}
+			return status(runParse(cmd.Context(), e, f, args[0]))
+		},
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	switch *format {
-	case "", convert.FormatText, convert.FormatPDF, convert.FormatHTML:
-	default:
-		fmt.Fprintf(e.stderr, "undoc parse: --format must be text, pdf or html, not %q\n", *format)
-		return exitUsage
-	}
-	name := fs.Arg(0)
+	fl := c.Flags()
+	fl.StringVar(&f.format, "format", "", "force the input format: "+strings.Join(inputFormats, ", "))
+	fl.StringVarP(&f.out, "output", "o", "", "write the JSON to this file (atomically) instead of standard output")
+	fl.BoolVar(&f.compact, "compact", false, "write the JSON on one line")
+	fl.StringVar(&f.symbol, "symbol", "", "the document's UN symbol, when known")
+	return c
+}
+
+func runParse(ctx context.Context, e *env, f parseFlags, name string) int {
 	data, err := readInput(name, e.stdin)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "undoc parse: %v\n", err)
 		return exitFailed
 	}
-	res, cerr := convert.Convert(ctx, convert.Input{Data: data, Name: name, Format: *format, Symbol: *symbol}, convert.Options{})
-	b, err := emit.Marshal(res.Output, !*compact)
+	res, cerr := convert.Convert(ctx, convert.Input{Data: data, Name: name, Format: f.format, Symbol: f.symbol}, convert.Options{})
+	b, err := emit.Marshal(res.Output, !f.compact)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "undoc parse: %s: %v\n", name, err)
 		return exitFailed
 	}
-	if *outPath != "" {
-		err = atomicfile.Write(*outPath, b, true)
+	if f.out != "" {
+		err = atomicfile.Write(f.out, b, true)
 	} else {
 		_, err = e.stdout.Write(b)
 	}

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +14,7 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
-	"golang.org/x/term"
+	"github.com/spf13/cobra"
 
 	"github.com/undoc/undoc/ingest"
 	"github.com/undoc/undoc/ingest/symbol"
@@ -27,13 +25,16 @@ import (
 // exitInterrupted: the run was stopped by a signal; run it again to resume.
 const exitInterrupted = 130
 
-const runUsage = `Usage: undoc run [flags] INPUT...
-
-Converts a batch of documents into the store and, with --out, into one JSON
+const runLong = `Converts a batch of documents into the store and, with --out, into one JSON
 file per document plus corpus.jsonl. An INPUT is a UN symbol (A/69/6/Rev.1,
 fetched from the UN document services), a file, a directory (searched
 recursively for .pdf, .txt, .html and .htm), or @LIST, a file with one
 INPUT per line (@- for standard input).
+
+A document is its symbol and language: a file named like a symbol in the
+run's language (A_69_6_Rev.1-ZH.pdf) is the same document as the symbol
+A/69/6/Rev.1, with the same output name (A_69_6_Rev.1-ZH.json); other
+files are named after the file (seed.txt -> seed.json).
 
 The work goes in stages joined by bounded queues: fetch (read or download,
 keep the bytes in the store) -> extract and segment (--workers at once) ->
@@ -52,76 +53,83 @@ diagnostics say why. It is rewritten only when a run completes.
 
 On a terminal, progress goes to standard error. The last line on standard
 output is a JSON summary:
-  {"inputs":200,"fetched":0,"cached":0,"extracted":3,"skipped":197,"failed":0,"seconds":0.4}
-fetched: symbols downloaded; cached: symbols taken from the store.
+  {"inputs":200,"fetched":0,"cached":0,"extracted":3,"skipped":197,"not_found":0,"failed":0,"abandoned":0,"seconds":0.4}
+fetched: symbols downloaded; cached: symbols taken from the store. Each
+input is counted once in extracted, skipped, not_found, failed or
+abandoned (not finished because the run was interrupted), so these add up
+to inputs.
 
-Exit status: 0 done; 1 some document failed (each is listed on standard
-error with its reason); 2 wrong flags or arguments; 130 interrupted.
+` + notFoundHelp + `
+
+Exit status: 0 done; 1 some document failed or was not found (each is
+listed on standard error with its reason); 2 wrong flags or arguments; 130
+interrupted.
 
 Environment: UNDOC_STORE sets the default store; UNDOC_ODS_URL,
-UNDOC_UNDOCS_URL and UNDOC_USER_AGENT tune fetching (see undoc fetch).
+UNDOC_UNDOCS_URL and UNDOC_USER_AGENT tune fetching (see undoc fetch).`
 
-Flags:
-`
+type runFlags struct {
+	storeDir, outDir, lang, progress string
+	storeErr                         error
+	workers, fetchWorkers            int
+	refresh, fsync                   bool
+	grace                            time.Duration
+	fetch                            fetchFlags
+}
 
-func runRun(ctx context.Context, e *env, args []string) int {
+func newRunCmd(e *env) *cobra.Command {
+	var f runFlags
+	var defStore string
+	defStore, f.storeErr = storerun.DefaultDir()
+	c := &cobra.Command{
+		Use:   "run [flags] INPUT...",
+		Short: "Convert a batch (symbols, files, folders, @lists) into a store",
+		Long:  runLong,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRun(cmd, e, f, args)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&f.storeDir, "store", defStore, "store directory: catalog, raw documents, outputs")
+	fl.StringVar(&f.outDir, "out", "", "also write one JSON per document and corpus.jsonl to this directory")
+	fl.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents extracted at once")
+	fl.IntVar(&f.fetchWorkers, "fetch-workers", 0, "documents read or fetched at once (default max(4, workers)); fetching stays polite per host")
+	fl.StringVar(&f.lang, "lang", "zh", "language of the documents fetched by symbol")
+	fl.StringVar(&f.progress, "progress", "auto", "progress display on standard error: auto (on a terminal), on or off")
+	fl.BoolVar(&f.refresh, "refresh", false, "ask the UN services whether stored documents changed")
+	fl.BoolVar(&f.fsync, "fsync", false, "flush every output to disk before recording it (survives power loss; slower)")
+	fl.DurationVar(&f.grace, "grace", 10*time.Second, "after Ctrl-C or SIGTERM, how long documents in hand may take to finish")
+	f.fetch.add(c)
+	return c
+}
+
+func runRun(cmd *cobra.Command, e *env, f runFlags, args []string) error {
 	start := time.Now()
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	defStore, derr := storerun.DefaultDir()
-	storeDir := fs.String("store", defStore, "store directory: catalog, raw documents, outputs")
-	outDir := fs.String("out", "", "also write one JSON per document and corpus.jsonl to this directory")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents extracted at once")
-	fetchWorkers := fs.Int("fetch-workers", 0, "documents read or fetched at once (default max(4, workers)); fetching stays polite per host")
-	lang := fs.String("lang", "zh", "language of the documents fetched by symbol")
-	logFormat := fs.String("log-format", "", "log format on standard error: json or text (default text on a terminal)")
-	progress := fs.String("progress", "auto", "progress display on standard error: auto (on a terminal), on or off")
-	refresh := fs.Bool("refresh", false, "ask the UN services whether stored documents changed")
-	fsync := fs.Bool("fsync", false, "flush every output to disk before recording it (survives power loss; slower)")
-	grace := fs.Duration("grace", 10*time.Second, "after Ctrl-C or SIGTERM, how long documents in hand may take to finish")
-	fs.Usage = func() { fmt.Fprint(e.stderr, runUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	ctx := cmd.Context()
+	if len(args) == 0 {
+		return usagef(cmd, "no inputs (symbols, files, folders or @lists)")
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(e.stderr, "undoc run: no inputs")
-		fs.Usage()
-		return exitUsage
+	if f.storeDir == "" {
+		return usagef(cmd, "no --store and no default store: %v", f.storeErr)
 	}
-	if *storeDir == "" {
-		fmt.Fprintf(e.stderr, "undoc run: no --store and no default store: %v\n", derr)
-		return exitUsage
-	}
-	if *workers < 1 {
-		fmt.Fprintln(e.stderr, "undoc run: --workers must be at least 1")
-		return exitUsage
-	}
-	switch *logFormat {
-	case "", "json", "text":
-	default:
-		fmt.Fprintf(e.stderr, "undoc run: --log-format must be json or text, not %q\n", *logFormat)
-		return exitUsage
+	if f.workers < 1 {
+		return usagef(cmd, "--workers must be at least 1")
 	}
 	var showProgress bool
-	switch *progress {
+	switch f.progress {
 	case "auto":
-		f, ok := e.stderr.(*os.File)
-		showProgress = ok && term.IsTerminal(int(f.Fd()))
+		showProgress = isTerminal(e.stderr)
 	case "on":
 		showProgress = true
 	case "off":
 	default:
-		fmt.Fprintf(e.stderr, "undoc run: --progress must be auto, on or off, not %q\n", *progress)
-		return exitUsage
+		return usagef(cmd, "--progress must be auto, on or off, not %q", f.progress)
 	}
-	lng, err := symbol.ParseLang(*lang)
+	lng, err := symbol.ParseLang(f.lang)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "undoc run: %v\n", err)
-		return exitUsage
+		return usagef(cmd, "%v", err)
 	}
+	storeDir := &f.storeDir
 
 	// Logs go through the progress line, which clears itself before a log
 	// line and draws itself again after.
@@ -132,26 +140,25 @@ func runRun(ctx context.Context, e *env, args []string) int {
 		logw = disp
 	}
 	log := e.log
-	if *logFormat != "" || disp != nil {
-		format := *logFormat
+	if disp != nil {
+		format := e.logFormat
 		if format == "" {
 			format = "text"
 		}
 		log = newLogger(logw, format, e.log.GetLevel())
 	}
 
-	inputs, err := storerun.Expand(fs.Args(), e.stdin, lng)
+	inputs, err := storerun.Expand(args, e.stdin, lng)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "undoc run: %v\n", err)
-		return exitUsage
+		return usagef(cmd, "%v", err)
 	}
 	if len(inputs) == 0 {
-		log.Warn().Strs("args", fs.Args()).Msg("no documents found (folders are searched for .pdf, .txt, .html and .htm)")
+		log.Warn().Strs("args", args).Msg("no documents found (folders are searched for .pdf, .txt, .html and .htm)")
 	}
 	st, err := storerun.OpenStore(ctx, *storeDir)
 	if err != nil {
 		log.Error().Err(err).Str("store", *storeDir).Msg("cannot open the store")
-		return exitFailed
+		return status(exitFailed)
 	}
 	defer st.Close()
 
@@ -179,16 +186,16 @@ func runRun(ctx context.Context, e *env, args []string) int {
 
 	prog := &storerun.Progress{}
 	opt := storerun.Options{
-		OutDir: *outDir, Workers: *workers, FetchWorkers: *fetchWorkers, Lang: lng,
-		Refresh: *refresh, Sync: *fsync, Grace: *grace, Abort: abort, Progress: prog, Log: log,
+		OutDir: f.outDir, Workers: f.workers, FetchWorkers: f.fetchWorkers, Lang: lng,
+		Refresh: f.refresh, Sync: f.fsync, Grace: f.grace, Abort: abort, Progress: prog, Log: log,
 	}
 	for _, in := range inputs {
 		if in.IsSymbol() {
-			opt.Fetcher = newIngestFetcher(*storeDir, lng, st.Catalog, log)
+			opt.Fetcher = newIngestFetcher(*storeDir, lng, st.Catalog, log, f.fetch)
 			break
 		}
 	}
-	log.Info().Int("inputs", len(inputs)).Str("store", *storeDir).Int("workers", *workers).Msg("run")
+	log.Info().Int("inputs", len(inputs)).Str("store", *storeDir).Int("workers", f.workers).Msg("run")
 	if disp != nil {
 		disp.start(prog)
 	}
@@ -198,7 +205,7 @@ func runRun(ctx context.Context, e *env, args []string) int {
 	}
 	if err != nil && rep == nil {
 		log.Error().Err(err).Msg("run failed")
-		return exitFailed
+		return status(exitFailed)
 	}
 	for _, f := range rep.Failures {
 		log.Error().Str("input", f.Input).Str("reason", f.Reason).Msg("document failed")
@@ -207,7 +214,7 @@ func runRun(ctx context.Context, e *env, args []string) int {
 		log.Error().Err(err).Msg("run failed")
 	}
 	if rep.Interrupted {
-		log.Warn().Int("abandoned", rep.Abandoned).Msg("interrupted: run the same command again to resume")
+		log.Warn().Int("abandoned", rep.Summary.Abandoned).Msg("interrupted: run the same command again to resume")
 	}
 	// The summary's time is the whole command's: reading the inputs and
 	// opening the store included.
@@ -216,11 +223,11 @@ func runRun(ctx context.Context, e *env, args []string) int {
 	fmt.Fprintln(e.stdout, string(line))
 	switch {
 	case rep.Interrupted:
-		return exitInterrupted
-	case err != nil || rep.Summary.Failed > 0:
-		return exitFailed
+		return status(exitInterrupted)
+	case err != nil || rep.Summary.Failed > 0 || rep.Summary.NotFound > 0:
+		return status(exitFailed)
 	}
-	return exitOK
+	return nil
 }
 
 // progressLine draws "done/total, rate, ETA, failures" on one terminal
@@ -328,23 +335,38 @@ type ingestFetcher struct {
 	cat  *catalog.Catalog
 }
 
-func newIngestFetcher(storeDir, lang string, cat *catalog.Catalog, log zerolog.Logger) *ingestFetcher {
-	o := ingest.Options{StoreDir: storeDir, Lang: lang, Catalog: fetchCatalog{cat}, Log: logLines{log, zerolog.DebugLevel}}
+func newIngestFetcher(storeDir, lang string, cat *catalog.Catalog, log zerolog.Logger, ff fetchFlags) *ingestFetcher {
+	o := ingest.Options{StoreDir: storeDir, Lang: lang, Log: logLines{log, zerolog.DebugLevel}}
+	ff.apply(&o)
 	o.Env()
 	return &ingestFetcher{opts: o, cat: cat}
 }
 
 func (a *ingestFetcher) Fetch(ctx context.Context, sym symbol.Symbol, lang string) (storerun.Fetched, error) {
-	a.once.Do(func() { a.f, a.err = ingest.New(a.opts) })
+	a.once.Do(func() {
+		o := a.opts
+		// The catalog outlives one document's context: a cancelled
+		// fetch must still be able to record what it learnt.
+		o.Catalog = fetchCatalog{context.WithoutCancel(ctx), a.cat}
+		a.f, a.err = ingest.New(o)
+	})
 	if a.err != nil {
 		return storerun.Fetched{}, a.err
 	}
 	r := a.f.Fetch(ctx, sym)
-	if r.Status != ingest.Fetched && r.Status != ingest.NotModified {
+	switch r.Status {
+	case ingest.Fetched, ingest.NotModified:
+	case ingest.NotFound:
+		return storerun.Fetched{}, fmt.Errorf("%w: %s", storerun.ErrNotFound, r.Reason)
+	default:
 		return storerun.Fetched{}, fmt.Errorf("%s: %s", strings.ReplaceAll(string(r.Status), "_", " "), r.Reason)
 	}
 	f := storerun.Fetched{SHA256: r.SHA256, Path: r.Path, URL: r.URL, Downloaded: r.Status == ingest.Fetched}
-	if e, ok, _ := a.cat.GetFetch(context.Background(), ingest.EntryKey(sym, r.Lang, r.Type)); ok {
+	e, ok, err := a.cat.GetFetch(ctx, ingest.EntryKey(sym, r.Lang, r.Type))
+	if err != nil {
+		return storerun.Fetched{}, fmt.Errorf("reading the fetch catalog: %w", err)
+	}
+	if ok {
 		f.ETag, f.LastModified = e.ETag, e.LastModified
 		if f.URL == "" {
 			f.URL = e.URL
@@ -353,21 +375,25 @@ func (a *ingestFetcher) Fetch(ctx context.Context, sym symbol.Symbol, lang strin
 	return f, nil
 }
 
-// fetchCatalog keeps ingest's catalog entries in the store's SQLite catalog.
-type fetchCatalog struct{ c *catalog.Catalog }
+// fetchCatalog keeps ingest's catalog entries in the store's SQLite
+// catalog, under the context of the command that opened it.
+type fetchCatalog struct {
+	ctx context.Context
+	c   *catalog.Catalog
+}
 
-func (fc fetchCatalog) Get(key string) (ingest.Entry, bool) {
-	e, ok, err := fc.c.GetFetch(context.Background(), key)
+func (fc fetchCatalog) Get(key string) (ingest.Entry, bool, error) {
+	e, ok, err := fc.c.GetFetch(fc.ctx, key)
 	if err != nil || !ok {
-		return ingest.Entry{}, false
+		return ingest.Entry{}, false, err
 	}
 	return ingest.Entry{Key: e.Key, Symbol: e.Symbol, Lang: e.Lang, Type: e.Type, Status: e.Status,
 		SHA256: e.SHA256, Size: e.Size, URL: e.URL, ETag: e.ETag, LastModified: e.LastModified,
-		Checked: e.Checked, Expires: e.Expires, Reason: e.Reason}, true
+		Checked: e.Checked, Expires: e.Expires, Reason: e.Reason}, true, nil
 }
 
 func (fc fetchCatalog) Put(e ingest.Entry) error {
-	return fc.c.PutFetch(context.Background(), catalog.FetchEntry{Key: e.Key, Symbol: e.Symbol, Lang: e.Lang,
+	return fc.c.PutFetch(fc.ctx, catalog.FetchEntry{Key: e.Key, Symbol: e.Symbol, Lang: e.Lang,
 		Type: e.Type, Status: e.Status, SHA256: e.SHA256, Size: e.Size, URL: e.URL, ETag: e.ETag,
 		LastModified: e.LastModified, Checked: e.Checked, Expires: e.Expires, Reason: e.Reason})
 }

@@ -1,30 +1,23 @@
 package main
 
 import (
-	"context"
-	"fmt"
+	"github.com/spf13/cobra"
 
 	"github.com/undoc/undoc/store/model"
 )
 
-const schemaUsage = `Usage: undoc schema
-
-Prints the JSON Schema (draft 2020-12) that every output of parse and run
-satisfies. The contract it encodes is docs/output.md.
-`
-
-func runSchema(ctx context.Context, e *env, args []string) int {
-	if len(args) > 0 {
-		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
-			fmt.Fprint(e.stderr, schemaUsage)
-			return exitOK
-		}
-		fmt.Fprint(e.stderr, schemaUsage)
-		return exitUsage
+func newSchemaCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema",
+		Short: "Print the JSON Schema of the output (docs/output.md is the contract)",
+		Long: `Prints the JSON Schema (draft 2020-12) that every output of parse and run
+satisfies. The contract it encodes is docs/output.md.`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := e.stdout.Write(model.Schema); err != nil {
+				return status(exitFailed)
+			}
+			return nil
+		},
 	}
-	_, err := e.stdout.Write(model.Schema)
-	if err != nil {
-		return exitFailed
-	}
-	return exitOK
 }

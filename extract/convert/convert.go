@@ -18,9 +18,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/extract/docx"
 	"github.com/undoc/undoc/extract/text"
 	"github.com/undoc/undoc/ingest/symbol"
 	"github.com/undoc/undoc/normalize"
+	"github.com/undoc/undoc/normalize/masthead"
 	"github.com/undoc/undoc/normalize/segment"
 	"github.com/undoc/undoc/store/model"
 )
@@ -34,6 +36,7 @@ const (
 	FormatText = "text"
 	FormatPDF  = "pdf"
 	FormatHTML = "html"
+	FormatDocx = "docx"
 )
 
 // Input is one document's bytes and what is known about them.
@@ -68,6 +71,9 @@ var (
 type Result struct {
 	Output      *model.Output
 	NoStructure bool
+	// Lines are the extracted lines the tree was built from, page
+	// furniture already removed by the extractor.
+	Lines []extract.Line
 }
 
 // Convert reads one document. It always returns an output, even when it
@@ -76,6 +82,8 @@ type Result struct {
 func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error) {
 	out := newOutput(in)
 	res = &Result{Output: out}
+	// Registered first, so it runs last: every message, the panic's too.
+	defer clipMessages(out)
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%w: %v", ErrPanic, p)
@@ -83,13 +91,6 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 				Message: fmt.Sprintf("%v\n%s", p, firstFrames(debug.Stack()))})
 		}
 	}()
-	if opt.Vocab == nil {
-		v, verr := defaultVocab()
-		if verr != nil {
-			return res, verr
-		}
-		opt.Vocab = v
-	}
 	format := in.Format
 	if format == "" {
 		format = Detect(in.Data, in.Name, in.ContentType)
@@ -130,7 +131,16 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	}
 
 	lines = splitLongLines(lines, out)
+	res.Lines = lines
 	quality(decoded, lines, out)
+	out.Document.Language = language(lines)
+	if opt.Vocab == nil {
+		v, verr := vocabFor(out.Document.Language)
+		if verr != nil {
+			return res, verr
+		}
+		opt.Vocab = v
+	}
 	seg := segment.Segment(lines, opt.Vocab)
 	out.Body, out.References = seg.Body, seg.References
 	out.References = linkReferences(out.Body, out.References, links)
@@ -146,17 +156,50 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	return res, nil
 }
 
-// defaultVocab is the Chinese programme-plan vocabulary, read once.
-var defaultVocab = sync.OnceValues(func() (*segment.Vocab, error) {
-	return segment.LoadVocab("zh-programme-plan")
-})
+// vocabs are the bundled vocabularies by language, each read once: the
+// Chinese one covers the programme plans before 2020 and the budget
+// sections since; the English one the budget sections since 2020.
+var vocabs = map[string]func() (*segment.Vocab, error){
+	"zh": sync.OnceValues(func() (*segment.Vocab, error) { return segment.LoadVocab("zh-programme-plan") }),
+	"en": sync.OnceValues(func() (*segment.Vocab, error) { return segment.LoadVocab("en-budget") }),
+}
 
-// frontMatter takes the document symbol from the masthead when nothing
-// else gave it, and keeps the front matter's text in a diagnostic.
+// vocabFor returns the vocabulary of a language; Chinese, the product's
+// first language, for any other.
+func vocabFor(lang string) (*segment.Vocab, error) {
+	if f, ok := vocabs[lang]; ok {
+		return f()
+	}
+	return vocabs["zh"]()
+}
+
+// language tells the document's language from its text (at most its first
+// 200,000 bytes), never assuming one; "und" when the text has too few
+// letters to tell.
+func language(lines []extract.Line) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if b.Len() > 200_000 {
+			break
+		}
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	if lang := masthead.Language(b.String()); lang != "" {
+		return lang
+	}
+	return "und"
+}
+
+// frontMatter reads the document's metadata from the masthead and title
+// block (symbol when nothing else gave it, date, session, agenda,
+// distribution, original language, organ, title, budget part, section and
+// programme). The front matter's text stays in the body.
 func frontMatter(front []string, out *model.Output) {
 	if len(front) == 0 {
 		return
 	}
+	meta(masthead.Parse(front), out)
 	for _, l := range front {
 		if out.Document.Symbol != nil {
 			break
@@ -170,7 +213,6 @@ func frontMatter(front []string, out *model.Output) {
 			out.Document.Symbol = &s
 		}
 	}
-	diag(out, "info", "front-matter", "text before the first heading: "+strings.Join(front, " / "))
 }
 
 // extractor reads a non-text format into lines, filling what it learns
@@ -180,7 +222,13 @@ type extractor func(ctx context.Context, in Input, out *model.Output) ([]extract
 var extractors = map[string]extractor{}
 
 // Detect tells the format from the bytes, the name and the content type.
+// A zip holding word/document.xml is Word; so is an OLE compound file (a
+// legacy .doc or an encrypted Office file) and a WordPerfect file, for the
+// Word reader to refuse with a clear error.
 func Detect(b []byte, name, contentType string) string {
+	if isDocx(b) || docx.IsOLE(b) || docx.IsWordPerfect(b) {
+		return FormatDocx
+	}
 	if bytes.HasPrefix(bytes.TrimLeft(b[:min(len(b), 1024)], " \t\r\n\x00"), []byte("%PDF-")) {
 		return FormatPDF
 	}
@@ -194,14 +242,25 @@ func Detect(b []byte, name, contentType string) string {
 		return FormatPDF
 	case strings.Contains(ct, "html"):
 		return FormatHTML
+	case strings.Contains(ct, "wordprocessingml"), strings.Contains(ct, "msword"):
+		return FormatDocx
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".pdf":
 		return FormatPDF
 	case ".html", ".htm":
 		return FormatHTML
+	case ".docx", ".doc":
+		return FormatDocx
 	}
 	return FormatText
+}
+
+// isDocx tells whether b is a zip package naming word/document.xml in an
+// entry header (a truncated package still counts: its reader then says
+// what is wrong).
+func isDocx(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("PK\x03\x04")) && bytes.Contains(b, []byte("word/document.xml"))
 }
 
 func newOutput(in Input) *model.Output {
@@ -226,6 +285,36 @@ func newOutput(in Input) *model.Output {
 		out.Document.Symbol = &s
 	}
 	return out
+}
+
+// MaxMessage is the most characters a diagnostic message keeps: enough to
+// quote a line, not a document. What is cut is said, with the full length.
+const MaxMessage = 300
+
+// clipMessages cuts every diagnostic message of out to MaxMessage
+// characters.
+func clipMessages(out *model.Output) {
+	for i := range out.Diagnostics {
+		out.Diagnostics[i].Message = clipMessage(out.Diagnostics[i].Message)
+	}
+}
+
+func clipMessage(s string) string {
+	if len(s) <= MaxMessage { // bytes: a string this short has no more characters
+		return s
+	}
+	n, cut := 0, -1
+	for i := range s {
+		if n == MaxMessage {
+			cut = i
+			break
+		}
+		n++
+	}
+	if cut < 0 {
+		return s
+	}
+	return s[:cut] + fmt.Sprintf("… (cut; %d characters in all)", utf8.RuneCountInString(s))
 }
 
 func diag(out *model.Output, level, code, msg string) {
@@ -310,4 +399,33 @@ func firstFrames(stack []byte) string {
 		lines = lines[:16]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// meta fills the document's metadata from a parsed masthead.
+func meta(m masthead.Meta, out *model.Output) {
+	d := &out.Document
+	set := func(dst **string, v string) {
+		if v != "" && *dst == nil {
+			*dst = &v
+		}
+	}
+	set(&d.Symbol, m.Symbol)
+	set(&d.Date, m.Date)
+	set(&d.Session, m.Session)
+	set(&d.Agenda, m.Agenda)
+	set(&d.Distribution, m.Distribution)
+	set(&d.OriginalLanguage, m.OriginalLanguage)
+	set(&d.Organ, m.Organ)
+	if len(m.Title) > 0 {
+		set(&d.Title, strings.Join(m.Title, " "))
+	}
+	if b := m.Budget; b != nil {
+		div := func(x *masthead.Division) *model.Division {
+			if x == nil {
+				return nil
+			}
+			return &model.Division{Number: x.Number, Title: x.Title}
+		}
+		d.Budget = &model.Budget{Part: div(b.Part), Section: div(b.Section), Programme: div(b.Programme)}
+	}
 }

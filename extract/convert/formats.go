@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/extract/docx"
 	"github.com/undoc/undoc/extract/html"
 	"github.com/undoc/undoc/extract/pdf"
 	"github.com/undoc/undoc/store/model"
@@ -13,6 +14,32 @@ import (
 func init() {
 	extractors[FormatPDF] = extractPDF
 	extractors[FormatHTML] = extractHTML
+	extractors[FormatDocx] = extractDocx
+}
+
+// extractDocx reads a Word document's paragraphs, tables, notes and
+// hyperlinks.
+func extractDocx(ctx context.Context, in Input, out *model.Output) ([]extract.Line, []link, error) {
+	res, err := docx.Extract(ctx, in.Data, docx.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	if res.Symbol != "" && out.Document.Symbol == nil {
+		sym := res.Symbol
+		out.Document.Symbol = &sym
+	}
+	if res.Title != "" && out.Document.Title == nil {
+		t := res.Title
+		out.Document.Title = &t
+	}
+	for _, d := range res.Diagnostics {
+		out.Diagnostics = append(out.Diagnostics, model.Diagnostic{Level: level(d.Level), Code: d.Code, Message: d.Message})
+	}
+	links := make([]link, len(res.Links))
+	for i, l := range res.Links {
+		links[i] = link{uri: l.URI, text: l.Text, line: l.Line}
+	}
+	return res.Lines, links, nil
 }
 
 // extractPDF reads a PDF's text layer and fills in what the PDF tells about
@@ -38,7 +65,7 @@ func extractPDF(ctx context.Context, in Input, out *model.Output) ([]extract.Lin
 	}
 	links := make([]link, len(res.Links))
 	for i, l := range res.Links {
-		links[i] = link{uri: l.URI, text: l.Text, line: l.Line}
+		links[i] = link{uri: l.URI, text: l.Text, line: l.Line, precise: true}
 	}
 	return res.Lines, links, nil
 }

@@ -14,6 +14,9 @@ import (
 type link struct {
 	uri, text string
 	line      int
+	// precise is set when line is the link's own line (PDF), so that a
+	// citation stands for it only inside the innermost node around it.
+	precise bool
 }
 
 // linkReferences adds a reference for each link to a UN document that no
@@ -48,6 +51,9 @@ func linkReferences(body []*model.Node, refs []model.Reference, links []link) []
 		ids := make([]string, len(around))
 		for i, n := range around {
 			ids[i] = n.ID
+		}
+		if l.precise && len(ids) > 1 {
+			ids = ids[len(ids)-1:]
 		}
 		if i := standsFor(cited, ids, sym.String(), bare); i >= 0 {
 			cited[i].used = true

@@ -579,3 +579,29 @@ func TestUTF16(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderCells: th cells and the cells of a thead are marked as table
+// headers for the segmenter; td cells of the body are not.
+func TestHeaderCells(t *testing.T) {
+	page := `<html><body><table>
+<thead><tr><td>类别</td><td>2024 年</td></tr></thead>
+<tbody><tr><th>员额</th><td>12</td></tr><tr><td>非员额</td><td>3</td></tr></tbody>
+</table></body></html>`
+	res, err := Extract([]byte(page), "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"类别": true, "2024 年": true, "员额": true, "12": false, "非员额": false, "3": false}
+	seen := 0
+	for _, l := range res.Lines {
+		if w, ok := want[l.Text]; ok {
+			seen++
+			if l.HeaderCell != w {
+				t.Errorf("%q: HeaderCell %v, want %v", l.Text, l.HeaderCell, w)
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("saw %d of %d cells: %+v", seen, len(want), res.Lines)
+	}
+}

@@ -212,7 +212,8 @@ func (w *walker) table(t *xhtml.Node) {
 			rowspan := clampSpan(spanAttr(c, "rowspan", 1), 0, maxRowspan)
 			col := g.place(i, cursor, colspan, rowspan, r.groupEnd)
 			cursor = col + colspan
-			w.ctx = lineCtx{table: number, row: i + 1, col: col}
+			head := c.Data == "th" || r.tr.Parent != nil && r.tr.Parent.Data == "thead"
+			w.ctx = lineCtx{table: number, row: i + 1, col: col, header: head}
 			w.cell(c)
 		}
 	}

@@ -12,8 +12,9 @@ import (
 
 // lineCtx is what the enclosing elements say about the lines inside them.
 type lineCtx struct {
-	table, row, col int // table cell, all 0 outside tables
-	heading         int // 1-6 for h1-h6, 7 for a bold centred paragraph
+	table, row, col int  // table cell, all 0 outside tables
+	header          bool // a th cell or a cell of a thead
+	heading         int  // 1-6 for h1-h6, 7 for a bold centred paragraph
 	centered, bold  bool
 }
 
@@ -189,12 +190,14 @@ func (w *walker) flush() {
 		n = w.maxLine
 	}
 	w.lines = append(w.lines, extract.Line{
-		Text:    text,
-		N:       n,
-		Table:   w.ctx.table,
-		Row:     w.ctx.row,
-		Col:     w.ctx.col,
-		Heading: w.ctx.heading,
+		Text:       text,
+		N:          n,
+		Table:      w.ctx.table,
+		Row:        w.ctx.row,
+		Col:        w.ctx.col,
+		Heading:    w.ctx.heading,
+		HeaderCell: w.ctx.header,
+		Bold:       w.ctx.bold,
 	})
 }
 

@@ -5,6 +5,7 @@ package text
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/undoc/undoc/extract"
 	"github.com/undoc/undoc/normalize"
@@ -13,6 +14,21 @@ import (
 // minGuessConfidence is the least plausibility a guessed encoding needs
 // before its text is used.
 const minGuessConfidence = 0.6
+
+// sampleBytes is the size of the sample a large input is judged on first.
+const sampleBytes = 256 << 10
+
+// judge turns a decoding's outcome into the reason the bytes are not
+// text, or nil.
+func judge(enc normalize.Encoding, err error) error {
+	if err != nil {
+		return err
+	}
+	if enc.Guessed && enc.Confidence < minGuessConfidence {
+		return fmt.Errorf("the bytes are not text in any supported encoding (best guess %s, confidence %.2f)", enc.Name, enc.Confidence)
+	}
+	return nil
+}
 
 // Result is a decoded text dump.
 type Result struct {
@@ -24,12 +40,21 @@ type Result struct {
 // Extract decodes b and splits it into lines numbered from 1. Line ends may
 // be \n, \r\n or \r.
 func Extract(b []byte) (*Result, error) {
-	s, enc, err := normalize.Decode(b)
-	if err != nil {
-		return nil, err
+	// A large input is first judged on a sample, so that junk is turned
+	// away without decoding all of it (which takes several times its size).
+	if len(b) > sampleBytes {
+		cut := sampleBytes // at a UTF-8 character boundary
+		for cut > sampleBytes-utf8.UTFMax && !utf8.RuneStart(b[cut]) {
+			cut--
+		}
+		_, enc, err := normalize.Decode(b[:cut])
+		if err := judge(enc, err); err != nil {
+			return nil, fmt.Errorf("%w (judged on the first %d bytes of %d)", err, sampleBytes, len(b))
+		}
 	}
-	if enc.Guessed && enc.Confidence < minGuessConfidence {
-		return nil, fmt.Errorf("the bytes are not text in any supported encoding (best guess %s, confidence %.2f)", enc.Name, enc.Confidence)
+	s, enc, err := normalize.Decode(b)
+	if err := judge(enc, err); err != nil {
+		return nil, err
 	}
 	return &Result{Text: s, Lines: Split(s), Encoding: enc}, nil
 }

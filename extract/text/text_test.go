@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSplit(t *testing.T) {
@@ -36,5 +37,23 @@ func TestExtractRejectsJunk(t *testing.T) {
 	}
 	if len(res.Lines) != 2 || res.Lines[0].Text != "第一章" || res.Encoding.Name != "utf-8-bom" {
 		t.Errorf("got %+v %+v", res.Lines, res.Encoding)
+	}
+}
+
+// TestExtractLargeSample: a large input is judged on its first bytes, cut
+// at a character boundary: junk is turned away early, and Chinese UTF-8
+// whose sample would end inside a character is still read as UTF-8.
+func TestExtractLargeSample(t *testing.T) {
+	junk := []byte(strings.Repeat("\x00\xff\x01\x9c", sampleBytes))
+	if _, err := Extract(junk); err == nil || !strings.Contains(err.Error(), "judged on the first") {
+		t.Errorf("large junk: %v", err)
+	}
+	zh := "ab" + strings.Repeat("第一章 方案\n", sampleBytes/10) // "ab" puts the sample's end inside a character
+	if len(zh) <= sampleBytes || utf8.RuneStart(zh[sampleBytes]) {
+		t.Fatal("the sample does not end inside a character")
+	}
+	res, err := Extract([]byte(zh))
+	if err != nil || res.Encoding.Name != "utf-8" || res.Encoding.Guessed {
+		t.Errorf("large UTF-8: %v %+v", err, res)
 	}
 }

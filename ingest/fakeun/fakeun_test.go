@@ -225,14 +225,14 @@ func TestFaults(t *testing.T) {
 	}
 }
 
-func TestRunFakeUN(t *testing.T) {
+func TestServe(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "A_69_6-ZH.pdf"), fakePDF(2000), 0o644)
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	done := make(chan int)
+	done := make(chan error)
 	go func() {
-		done <- RunFakeUN(ctx, []string{"--dir", dir, "--addr", "127.0.0.1:0", "--latency", "1ms-2ms"}, pw, io.Discard)
+		done <- Serve(ctx, Config{Dir: dir}, "127.0.0.1:0", pw, io.Discard)
 	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')
 	if err != nil {
@@ -243,13 +243,29 @@ func TestRunFakeUN(t *testing.T) {
 		t.Errorf("served %d", resp.StatusCode)
 	}
 	cancel()
-	if code := <-done; code != 0 {
-		t.Errorf("exit %d", code)
+	if err := <-done; err != nil {
+		t.Errorf("Serve: %v", err)
 	}
-	if code := RunFakeUN(context.Background(), nil, io.Discard, io.Discard); code != 2 {
-		t.Errorf("no --dir: exit %d", code)
+	if err := Serve(context.Background(), Config{}, "127.0.0.1:0", io.Discard, io.Discard); err == nil {
+		t.Error("no fixture directory: no error")
 	}
-	if code := RunFakeUN(context.Background(), []string{"--help"}, io.Discard, io.Discard); code != 0 {
-		t.Errorf("--help: exit %d", code)
+}
+
+func TestParseLatency(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		lo, hi time.Duration
+		ok     bool
+	}{
+		{"20ms-200ms", 20 * time.Millisecond, 200 * time.Millisecond, true},
+		{"5ms", 5 * time.Millisecond, 5 * time.Millisecond, true},
+		{"200ms-20ms", 0, 0, false},
+		{"fast", 0, 0, false},
+		{"1ms-", 0, 0, false},
+	} {
+		lo, hi, err := ParseLatency(c.in)
+		if (err == nil) != c.ok || lo != c.lo || hi != c.hi {
+			t.Errorf("%q: %v %v %v", c.in, lo, hi, err)
+		}
 	}
 }

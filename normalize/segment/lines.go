@@ -23,7 +23,7 @@ type line struct {
 
 func (l *line) blank() bool { return l.text == "" }
 
-func prepare(in []extract.Line, v *Vocab) []line {
+func prepare(in []extract.Line, v *Vocab, fam family) []line {
 	out := make([]line, len(in))
 	for i, src := range in {
 		l := &out[i]
@@ -35,11 +35,39 @@ func prepare(in []extract.Line, v *Vocab) []line {
 		l.link = isLink(l.text)
 		l.width = displayWidth(l.text)
 		if !l.link {
-			l.match = v.match(l.text)
+			l.match = fam.match(v, l)
 		}
 	}
 	mergeHeaderCells(out, v)
+	objectiveHeadings(out, v)
 	return out
+}
+
+// objectiveHeadings keeps an objective heading ("Objective", 目标) only
+// where the objective follows it: the next line, after its paragraph
+// number, opens with the objective's lead-in formula. The word alone is
+// too common (a diagram's label, a table's row).
+func objectiveHeadings(ls []line, v *Vocab) {
+	for i := range ls {
+		if ls[i].match.kind != kObjectiveHeading {
+			continue
+		}
+		ok := false
+		for j := i + 1; j < len(ls); j++ {
+			if ls[j].blank() {
+				continue
+			}
+			t := ls[j].text
+			if ls[j].match.kind == kParagraph {
+				t = ls[j].match.title
+			}
+			ok = v.re.objectiveLead != nil && v.re.objectiveLead.MatchString(t)
+			break
+		}
+		if !ok {
+			ls[i].match = start{}
+		}
+	}
 }
 
 // mergeHeaderCells joins a result table's header when layout gave it as two

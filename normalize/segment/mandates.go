@@ -17,7 +17,7 @@ func (s *segmenter) mandates() {
 		node = f.node.Children[k-1]
 	} else {
 		node = &model.Node{Kind: model.KindMandates, Span: s.span(&s.lines[s.i])}
-		node.ID = f.childID("list")
+		node.ID = s.childID(f, "list")
 		f.node.Children = append(f.node.Children, node)
 		s.structured = true
 	}
@@ -32,6 +32,8 @@ func (s *segmenter) mandates() {
 		return ng
 	}
 	var item *model.Mandate
+	var cell [3]int                // the layout cell of the line before
+	var lineItems []*model.Mandate // the items of one line: one title for several numbers
 	for {
 		j := s.next(s.i)
 		if j < 0 {
@@ -59,20 +61,41 @@ func (s *segmenter) mandates() {
 			if g == nil {
 				g = newGroup()
 			}
-			item = &model.Mandate{Number: strings.ReplaceAll(st.code, " ", ""), Title: st.title}
-			if prefix != "" {
-				item.Symbol = strp(prefix + item.Number)
+			// one title may stand for several resolutions: "78/322；80/146"
+			lineItems = lineItems[:0]
+			for _, num := range strings.FieldsFunc(st.code, func(r rune) bool { return r == ';' || r == '；' }) {
+				item = &model.Mandate{Number: strings.ReplaceAll(strings.TrimSpace(num), " ", ""), Title: st.title}
+				if prefix != "" {
+					item.Symbol = strp(prefix + item.Number)
+				}
+				g.Items = append(g.Items, item)
+				lineItems = append(lineItems, item)
 			}
-			g.Items = append(g.Items, item)
 		case kNone:
-			if item == nil {
-				s.diag("warning", "mandate-text", "text in a list of mandates that is no mandate: "+l.text, l, node.ID)
+			if item == nil || l.src.Table > 0 && (l.src.Table != cell[0] || l.src.Row != cell[1] || l.src.Col != cell[2]) {
+				// a mandate printed without a number (a convention, a
+				// declaration), or text that is no mandate: kept as an
+				// unnumbered item
+				if g == nil {
+					g = newGroup()
+				}
+				if prefix != "" {
+					s.diag("warning", "mandate-text", "text in a list of mandates that has no number: "+quote(l.text), l, node.ID)
+				}
+				item = &model.Mandate{Title: l.text}
+				g.Items = append(g.Items, item)
+				lineItems = lineItems[:0]
 			} else {
-				item.Title = normalize.Join(item.Title, l.text)
+				title := normalize.Join(item.Title, l.text)
+				for _, it := range lineItems {
+					it.Title = title
+				}
+				item.Title = title
 			}
 		default:
 			return
 		}
+		cell = [3]int{l.src.Table, l.src.Row, l.src.Col}
 		node.Span.Extend(s.span(l))
 		s.i = j + 1
 	}

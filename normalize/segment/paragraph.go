@@ -12,67 +12,164 @@ import (
 type itemText struct {
 	m     normalize.Marker
 	lines []string
+	subs  []*itemText
 }
 
-// paragraph reads a numbered paragraph with its lettered items.
+// paragraph reads a numbered paragraph with its items.
 func (s *segmenter) paragraph(st start) {
+	node := s.paragraphNode(st)
+	s.leaf(node, "p"+st.code)
+	s.paragraphDiags(node)
+	s.finishItems(node)
+}
+
+// paragraphDiags reports what paragraphNode noticed, once the node has
+// its id.
+func (s *segmenter) paragraphDiags(node *model.Node) {
+	for _, d := range s.pending {
+		d.Node = node.ID
+		if d.Code == "paragraph-number-out-of-order" {
+			d.Message += node.ID
+		}
+		s.diags = append(s.diags, d)
+	}
+	s.pending = nil
+}
+
+// paragraphNode reads a numbered paragraph with its items; what it notices
+// waits in s.pending for the node's id.
+func (s *segmenter) paragraphNode(st start) *model.Node {
 	first := &s.lines[s.i]
-	n, _ := strconv.Atoi(st.code)
-	s.lastPara = n
+	skipped := false
+	if st.major > 0 {
+		p := s.lastDotted
+		skipped = p[0] == st.major && st.num > p[1]+1
+		s.lastDotted = [2]int{st.major, st.num}
+	} else {
+		skipped = s.lastPara > 0 && st.num > s.lastPara+1
+		s.lastPara = st.num
+	}
 	node := &model.Node{Kind: model.KindParagraph, Code: strp(st.code), Span: s.span(first)}
 	s.i++
 	var lead []string
 	if st.title != "" {
 		lead = append(lead, st.title)
 	}
-	s.paragraphBody(node, lead, first)
-	s.leaf(node, "p"+st.code)
-	s.finishItems(node)
+	stray := s.paragraphBody(node, lead, first)
+	if skipped {
+		s.pending = append(s.pending, model.Diagnostic{Level: "warning", Code: "paragraph-number-skipped",
+			Message: "paragraph " + st.code + " follows a gap in the numbering", Line: first.src.N, Page: first.src.Page})
+	}
+	for _, l := range stray {
+		s.pending = append(s.pending, model.Diagnostic{Level: "warning", Code: "paragraph-number-out-of-order",
+			Message: "a paragraph number out of sequence, " + quote(l.text) + ", is read as text of ", Line: l.src.N, Page: l.src.Page})
+	}
+	return node
+}
+
+// list is the open lists of a paragraph, outermost first: each level holds
+// the items of one marker style, and an item's sub-list is the next level.
+type list struct {
+	top    []*itemText
+	levels []*itemText // the last item of each open level
+}
+
+// add reads a marker line into the lists: the next item of an open level
+// (closing the levels inside it), or the first item of a new level inside
+// the innermost open item. ok is false when the marker does not follow on.
+func (ls *list) add(text string) bool {
+	for k := len(ls.levels) - 1; k >= 0; k-- {
+		prev := ls.levels[k].m
+		m, rest, ok := normalize.ParseMarker(text, &prev)
+		if ok && m.Style == prev.Style && m.Ordinal == prev.Ordinal+1 {
+			it := &itemText{m: m, lines: []string{rest}}
+			if k == 0 {
+				ls.top = append(ls.top, it)
+			} else {
+				parent := ls.levels[k-1]
+				parent.subs = append(parent.subs, it)
+			}
+			ls.levels = append(ls.levels[:k], it)
+			return true
+		}
+	}
+	m, rest, ok := normalize.ParseMarker(text, nil)
+	if !ok || !isItemStyle(m.Style) || m.Ordinal != 1 {
+		return false
+	}
+	for _, open := range ls.levels {
+		if open.m.Style == m.Style {
+			return false // a new list of a style already open is no sub-list
+		}
+	}
+	it := &itemText{m: m, lines: []string{rest}}
+	if len(ls.levels) == 0 {
+		ls.top = append(ls.top, it)
+	} else {
+		parent := ls.levels[len(ls.levels)-1]
+		parent.subs = append(parent.subs, it)
+	}
+	ls.levels = append(ls.levels, it)
+	return true
+}
+
+// last is the innermost open item, or nil.
+func (ls *list) last() *itemText {
+	if len(ls.levels) == 0 {
+		return nil
+	}
+	return ls.levels[len(ls.levels)-1]
 }
 
 // paragraphBody reads the lines after a paragraph's first line until the
-// next block: lead-in text, lettered items, and their continuations.
-func (s *segmenter) paragraphBody(node *model.Node, lead []string, last *line) {
-	var items []*itemText
+// next block: lead-in text, items at any depth, and their continuations.
+// It returns the lines that looked like paragraph numbers out of sequence.
+func (s *segmenter) paragraphBody(node *model.Node, lead []string, last *line) (stray []*line) {
+	var ls list
 	for {
 		j := s.next(s.i)
 		if j < 0 {
 			break
 		}
 		l := &s.lines[j]
-		if s.classify(l).kind != kNone {
-			break
+		if s.classify(l).kind != kNone || l.match.kind == kSubprogramme && s.mandatesFrame() == nil {
+			break // a block, or a heading printed again
 		}
-		var prev *normalize.Marker
-		if len(items) > 0 {
-			prev = &items[len(items)-1].m
-		}
-		if m, rest, ok := normalize.ParseMarker(l.text, prev); ok && isItemStyle(m.Style) &&
-			(prev == nil && m.Ordinal == 1 || prev != nil && m.Style == prev.Style && m.Ordinal == prev.Ordinal+1) {
-			items = append(items, &itemText{m: m, lines: []string{rest}})
+		if ls.add(l.text) {
+			// an item
 		} else if s.closed(last) {
 			break
-		} else if k, ok := s.residue(j, joinedEnd(lead, items)); ok {
+		} else if k, ok := s.residue(j, joinedEnd(lead, ls.last())); ok {
 			s.i = k
 			continue
-		} else if len(items) > 0 {
-			it := items[len(items)-1]
+		} else if it := ls.last(); it != nil {
 			it.lines = append(it.lines, l.text)
 		} else {
 			lead = append(lead, l.text)
+		}
+		if l.match.kind == kParagraph {
+			stray = append(stray, l)
 		}
 		node.Span.Extend(s.span(l))
 		s.i = j + 1
 		last = l
 	}
 	node.Text = normalize.JoinLines(lead)
-	for _, it := range items {
-		m := it.m
-		node.Items = append(node.Items, &model.Item{
-			Numbering: numbering(m, len(node.Items)+1),
+	node.Items = items(ls.top)
+	return stray
+}
+
+// items joins the lines of each item and of its sub-items.
+func items(its []*itemText) []*model.Item {
+	var out []*model.Item
+	for k, it := range its {
+		out = append(out, &model.Item{
+			Numbering: numbering(it.m, k+1),
 			Text:      normalize.JoinLines(it.lines),
+			Items:     items(it.subs),
 		})
 	}
+	return out
 }
 
 // finishItems splits inline sub-items (㈠ … ㈡ …) out of item texts, or out
@@ -161,16 +258,15 @@ func containsAny(s string, subs []string) bool {
 
 func isItemStyle(st normalize.Style) bool {
 	switch st {
-	case normalize.StyleLetter, normalize.StyleRoman, normalize.StyleParenDigit, normalize.StyleFullParenCJK:
+	case normalize.StyleLetter, normalize.StyleRoman, normalize.StyleParenDigit, normalize.StyleFullParenCJK, normalize.StyleParenIdeograph:
 		return true
 	}
 	return false
 }
 
-func joinedEnd(lead []string, items []*itemText) string {
-	if len(items) > 0 {
-		ls := items[len(items)-1].lines
-		return ls[len(ls)-1]
+func joinedEnd(lead []string, it *itemText) string {
+	if it != nil {
+		return it.lines[len(it.lines)-1]
 	}
 	if len(lead) > 0 {
 		return lead[len(lead)-1]
@@ -243,22 +339,27 @@ func (s *segmenter) addFigureText(ls []*line) {
 	s.diag("info", "figure-text", "text scattered outside the figure was given to "+s.figure.ID, ls[0], s.figure.ID)
 }
 
-// loose handles text that opens no block: scattered figure text when the
-// chapter has a figure, else an unnumbered paragraph.
+// loose handles text that opens no block: front matter before the first
+// heading, scattered figure text when the chapter has a figure, else an
+// unnumbered paragraph.
 func (s *segmenter) loose() {
-	if !s.structured {
-		// Front matter (masthead, distribution, agenda item) before the
-		// first heading is no part of the tree; it is kept in the result.
-		for _, l := range s.untilBlock() {
-			s.front = append(s.front, l.text)
+	first := &s.lines[s.i]
+	if first.match.kind == kSubprogramme && s.mandatesFrame() == nil {
+		parent := s.parentFor(rankSubprogramme)
+		id := "sp" + strconv.Itoa(first.match.num)
+		if parent.node != nil && parent.node.ID != "" {
+			id = parent.node.ID + "/" + id
 		}
+		s.diag("warning", "repeated-heading", "subprogramme "+strconv.Itoa(first.match.num)+" is printed again; the line is kept as text", first, id)
+	}
+	if !s.structured {
+		s.frontParagraph()
 		return
 	}
 	if s.figure != nil {
 		s.addFigureText(s.untilBlock())
 		return
 	}
-	first := &s.lines[s.i]
 	node := &model.Node{Kind: model.KindParagraph, Span: s.span(first)}
 	s.i++
 	s.paragraphBody(node, []string{first.text}, first)
@@ -266,6 +367,56 @@ func (s *segmenter) loose() {
 	f.unnumbered++
 	s.leaf(node, "u"+strconv.Itoa(f.unnumbered))
 	s.finishItems(node)
+}
+
+// frontParagraph reads one paragraph of the text before the first heading
+// (masthead, title, summary, a resolution's preamble): a line is a
+// paragraph of its own unless the line before it ran to the full width
+// without ending a sentence. The paragraphs are placed when the whole
+// document has been read (see placeFront).
+func (s *segmenter) frontParagraph() {
+	first := &s.lines[s.i]
+	node := &model.Node{Kind: model.KindParagraph, Span: s.span(first)}
+	parts := []string{first.text}
+	s.i++
+	for last := first; ; {
+		j := s.next(s.i)
+		if j < 0 || !s.isFull(last) || terminal(last.text) {
+			break
+		}
+		l := &s.lines[j]
+		if s.classify(l).kind != kNone {
+			break
+		}
+		parts = append(parts, l.text)
+		node.Span.Extend(s.span(l))
+		s.i, last = j+1, l
+	}
+	node.Text = normalize.JoinLines(parts)
+	s.front = append(s.front, node)
+}
+
+// placeFront puts the front matter at the head of the body: in a
+// front-matter node when a structure follows it, else as the body's own
+// paragraphs (a document with no UN structure).
+func (s *segmenter) placeFront() {
+	if len(s.front) == 0 {
+		return
+	}
+	prefix := ""
+	nodes := s.front
+	if s.structured {
+		fm := &model.Node{Kind: model.KindFrontMatter, ID: "front", Span: s.front[0].Span, Children: s.front}
+		for _, p := range s.front {
+			fm.Span.Extend(p.Span)
+		}
+		prefix, nodes = "front/", []*model.Node{fm}
+	}
+	for k, p := range s.front {
+		p.ID = prefix + "u" + strconv.Itoa(k+1)
+		p.Items = []*model.Item{}
+	}
+	s.root.node.Children = append(nodes, s.root.node.Children...)
 }
 
 // objective reads an objective: the text after its prefix up to the next block.
@@ -286,7 +437,12 @@ func (s *segmenter) objective(st start) {
 func (s *segmenter) figureBlock(st start) {
 	node := &model.Node{Kind: model.KindFigure, Number: intp(st.num)}
 	node.Title, node.Span = s.title(st.title, false)
-	s.leaf(node, "fig"+strconv.Itoa(st.num))
+	local := "fig" + strconv.Itoa(st.num)
+	node.Label = st.label
+	if strings.Contains(st.label, ".") { // budget sections: 10.5, 10.I
+		local = "fig" + st.label
+	}
+	s.leaf(node, local)
 	s.figure = node
 	if ls := s.untilBlock(); len(ls) > 0 {
 		var texts []string

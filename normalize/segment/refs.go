@@ -38,6 +38,10 @@ func references(body []*model.Node, v *Vocab) []model.Reference {
 		}
 		for _, g := range n.Groups {
 			for _, m := range g.Items {
+				if m.Number == "" { // a convention or declaration: no symbol to cite
+					cite(m.Title, n.ID)
+					continue
+				}
 				kind := "resolution"
 				if g.Category != nil && isDecisionCategory(*g.Category, v) {
 					kind = "decision"

@@ -3,9 +3,11 @@ package segment
 import (
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/undoc/undoc/extract"
 	"github.com/undoc/undoc/normalize"
+	"github.com/undoc/undoc/normalize/masthead"
 	"github.com/undoc/undoc/store/model"
 )
 
@@ -17,7 +19,7 @@ type Result struct {
 	// Recognised is false when no structure at all was found.
 	Recognised bool
 	// Front is the text before the first heading: masthead, distribution,
-	// agenda item, title.
+	// agenda item, title; it is also in Body, as front matter.
 	Front []string
 }
 
@@ -25,11 +27,14 @@ type Result struct {
 // the same or a lower rank.
 const (
 	rankChapter = 1 + iota
+	rankCJKSection
 	rankProgramme
 	rankSubprogramme
 	rankComponent
 	rankSection
+	rankResult
 	rankHeading
+	rankHeading2
 )
 
 type frame struct {
@@ -37,12 +42,15 @@ type frame struct {
 	rank        int
 	word        HeadingWord // for headings
 	lastSection byte        // last section letter opened directly below
+	lastCJK     int         // last 一、 section opened directly below
 	unnumbered  int
+	generic     int            // generic headings opened directly below
 	local       map[string]int // local ids used below, to keep them unique
 }
 
 type segmenter struct {
 	v      *Vocab
+	fam    family
 	lines  []line
 	i      int
 	full   int
@@ -52,14 +60,18 @@ type segmenter struct {
 	layout bool // the extractor found table cells
 
 	lastPara   int
+	lastDotted [2]int      // the last N.M paragraph number
 	figure     *model.Node // the chapter's most recent figure
 	structured bool
-	front      []string
+	front      []*model.Node      // paragraphs before the first heading
+	pending    []model.Diagnostic // a paragraph's, until it has its id
 }
 
 // Segment builds the document tree from extracted lines.
 func Segment(in []extract.Line, v *Vocab) *Result {
-	s := &segmenter{v: v, lines: prepare(in, v)}
+	s := &segmenter{v: v, fam: programmePlan}
+	s.lines = prepare(in, v, s.fam)
+	s.masthead(in)
 	s.full = fullWidth(s.lines)
 	s.root.node, s.root.local = &model.Node{}, map[string]int{}
 	for _, l := range in {
@@ -76,10 +88,32 @@ func Segment(in []extract.Line, v *Vocab) *Result {
 		}
 		s.block(s.classify(l))
 	}
-	res := &Result{Body: s.root.node.Children, Diagnostics: s.diags, Recognised: s.structured, Front: s.front}
+	s.placeFront()
+	res := &Result{Body: s.root.node.Children, Diagnostics: s.diags, Recognised: s.structured}
+	for _, p := range s.front {
+		res.Front = append(res.Front, p.Text)
+	}
 	cover(res.Body)
 	res.References = references(res.Body, v)
 	return res
+}
+
+// masthead keeps the lines of the masthead and title block from opening
+// blocks: the title block's "Programme 21" or "Section 25" is no heading of
+// the body. They stay front matter.
+func (s *segmenter) masthead(in []extract.Line) {
+	n := min(len(in), 120)
+	texts := make([]string, n)
+	for i := range n {
+		texts[i] = in[i].Text
+	}
+	m := masthead.Parse(texts)
+	if m.Symbol == "" && m.Organ == "" && m.Distribution == "" {
+		return // no masthead: a title block alone is no evidence
+	}
+	for _, i := range m.Consumed {
+		s.lines[i].match = start{}
+	}
 }
 
 // cover widens each node's span from its heading to everything under it,
@@ -95,53 +129,125 @@ func cover(nodes []*model.Node) {
 
 // block runs the recogniser for the construct that starts at s.i.
 func (s *segmenter) block(st start) {
-	l := &s.lines[s.i]
-	switch st.kind {
-	case kChapter:
-		s.lastPara, s.figure = 0, nil
-		n := &model.Node{Kind: model.KindChapter, Number: intp(st.num), Label: st.label}
-		n.Title, n.Span = s.title(st.title, true)
-		s.push(n, rankChapter, "ch"+strconv.Itoa(st.num), HeadingWord{})
-	case kProgramme, kSubprogramme, kComponent:
-		kind, rank, prefix := model.KindProgramme, rankProgramme, "prog"
-		if st.kind == kSubprogramme {
-			kind, rank, prefix = model.KindSubprogramme, rankSubprogramme, "sp"
-		} else if st.kind == kComponent {
-			kind, rank, prefix = model.KindComponent, rankComponent, "comp"
-		}
-		n := &model.Node{Kind: kind, Number: intp(st.num)}
-		n.Title, n.Span = s.title(st.title, false)
-		s.push(n, rank, prefix+strconv.Itoa(st.num), HeadingWord{})
-	case kSection:
-		n := &model.Node{Kind: model.KindSection, Code: strp(st.code)}
-		n.Title, n.Span = s.title(st.title, false)
-		s.push(n, rankSection, "sec"+st.code, HeadingWord{})
-	case kHeading:
-		n := &model.Node{Kind: model.KindHeading, Title: st.title, Span: s.span(l)}
-		s.i++
-		if st.word.Scope == "programme" {
-			s.popTo(rankSubprogramme)
-		}
-		slug := st.word.Slug
-		if slug == "" {
-			slug = "h"
-		}
-		s.push(n, rankHeading, slug, *st.word)
-	case kParagraph:
-		s.paragraph(st)
-	case kObjective:
-		s.objective(st)
-	case kResults:
-		s.results()
-	case kTable:
-		s.table(st)
-	case kFigure:
-		s.figureBlock(st)
-	case kMandateGroup, kMandateCategory, kMandateItem:
-		s.mandates()
-	default:
-		s.loose()
+	if r := s.fam.byKind(st.kind); r != nil {
+		r.read(s, st)
+		return
 	}
+	s.loose()
+}
+
+func (s *segmenter) chapter(st start) {
+	s.lastPara, s.lastDotted, s.figure = 0, [2]int{}, nil
+	n := &model.Node{Kind: model.KindChapter, Number: intp(st.num), Label: st.label}
+	n.Title, n.Span = s.title(st.title, true)
+	s.push(n, rankChapter, "ch"+strconv.Itoa(st.num), HeadingWord{})
+}
+
+// container opens a programme, subprogramme or component.
+func (s *segmenter) container(st start) {
+	kind, rank, prefix := model.KindProgramme, rankProgramme, "prog"
+	if st.kind == kSubprogramme {
+		kind, rank, prefix = model.KindSubprogramme, rankSubprogramme, "sp"
+	} else if st.kind == kComponent {
+		kind, rank, prefix = model.KindComponent, rankComponent, "comp"
+	}
+	n := &model.Node{Kind: kind, Number: intp(st.num)}
+	n.Title, n.Span = s.title(st.title, false)
+	s.push(n, rank, prefix+strconv.Itoa(st.num), HeadingWord{})
+}
+
+func (s *segmenter) section(st start) {
+	n := &model.Node{Kind: model.KindSection, Code: strp(st.code)}
+	n.Title, n.Span = s.title(st.title, false)
+	s.push(n, rankSection, "sec"+st.code, HeadingWord{})
+}
+
+// cjkSection opens a 一、 section; its id holds the number in digits.
+func (s *segmenter) cjkSection(st start) {
+	s.parentFor(rankCJKSection).lastCJK = st.num
+	n := &model.Node{Kind: model.KindSection, Code: strp(st.code)}
+	n.Title, n.Span = s.title(st.title, false)
+	s.push(n, rankCJKSection, "sec"+strconv.Itoa(st.num), HeadingWord{})
+}
+
+// heading opens an unnumbered heading the vocabulary knows. It closes any
+// open result unless its scope keeps it inside one; a level-2 heading
+// nests below the level-1 heading before it.
+func (s *segmenter) heading(st start) {
+	n := &model.Node{Kind: model.KindHeading, Title: st.title, Span: s.span(&s.lines[s.i])}
+	s.i++
+	switch {
+	case st.word.Scope == "programme":
+		s.popTo(rankSubprogramme)
+	case st.word.Scope == "result" || st.word.Level == 2:
+	default:
+		s.popTo(rankResult)
+	}
+	slug := st.word.Slug
+	if slug == "" {
+		slug = "h"
+	}
+	rank := rankHeading
+	if st.word.Level == 2 {
+		rank = rankHeading2
+	}
+	s.push(n, rank, slug, *st.word)
+}
+
+// result opens a result of the budget format ("Result 1: …"), below the
+// subprogramme or programme, closing the headings before it.
+func (s *segmenter) result(st start) {
+	n := &model.Node{Kind: model.KindResult, Number: intp(st.num)}
+	n.Title, n.Span = s.title(st.title, false)
+	s.push(n, rankResult, "result"+strconv.Itoa(st.num), HeadingWord{})
+}
+
+// objectiveHeading reads an "Objective" heading and the paragraph after
+// it as the objective: its number, and its text without the lead-in
+// formula. Without a numbered paragraph, the text up to the next block is
+// the objective.
+func (s *segmenter) objectiveHeading(start) {
+	first := &s.lines[s.i]
+	s.i++
+	s.popTo(rankResult)
+	node := &model.Node{Kind: model.KindObjective, Span: s.span(first)}
+	if j := s.next(s.i); j >= 0 {
+		if st := s.classify(&s.lines[j]); st.kind == kParagraph {
+			s.i = j
+			p := s.paragraphNode(st)
+			if len(p.Items) == 0 {
+				node.Code, node.Text = p.Code, s.v.objectiveText(p.Text)
+				node.Span.Extend(p.Span)
+				s.leaf(node, "objective")
+				s.paragraphDiags(node)
+				return
+			}
+			p.Text = s.v.objectiveText(p.Text)
+			s.leaf(p, "p"+*p.Code) // an objective with items stays a paragraph
+			s.paragraphDiags(p)
+			s.finishItems(p)
+			return
+		}
+	}
+	var parts []string
+	for _, l := range s.untilBlock() {
+		parts = append(parts, l.text)
+		node.Span.Extend(s.span(l))
+	}
+	node.Text = s.v.objectiveText(normalize.JoinLines(parts))
+	s.leaf(node, "objective")
+}
+
+// layoutHeading opens a heading that the source marked by layout and no
+// vocabulary knows: a generic heading, numbered among its siblings.
+func (s *segmenter) layoutHeading(st start) {
+	n := &model.Node{Kind: model.KindHeading, Title: st.title, Span: s.span(&s.lines[s.i])}
+	l := &s.lines[s.i]
+	s.i++
+	f := s.parentFor(rankHeading)
+	f.generic++
+	s.push(n, rankHeading, "h"+strconv.Itoa(f.generic), HeadingWord{})
+	s.diag("info", "unknown-heading", "a heading no vocabulary knows: "+quote(st.title), l, n.ID)
 }
 
 // title reads a heading's title: the text after the number, or the next
@@ -162,7 +268,9 @@ func (s *segmenter) title(first string, chapter bool) (string, model.Span) {
 			break
 		}
 		l := &s.lines[j]
-		if s.classify(l).kind != kNone {
+		if k := s.classify(l).kind; k == kLayoutHeading && (len(parts) == 0 || s.lines[s.i-1].src.Heading == l.src.Heading) {
+			// a title the source marks as a heading, like its number
+		} else if k != kNone {
 			break
 		}
 		if len(parts) > 0 && ((!chapter && !lastFull) || terminal(parts[len(parts)-1])) {
@@ -206,7 +314,7 @@ func (s *segmenter) push(n *model.Node, rank int, local string, w HeadingWord) {
 	s.popTo(rank)
 	s.structured = true
 	parent := s.top()
-	n.ID = parent.childID(local)
+	n.ID = s.childID(parent, local)
 	parent.node.Children = append(parent.node.Children, n)
 	if rank == rankSection && n.Code != nil && len(*n.Code) == 1 {
 		parent.lastSection = (*n.Code)[0]
@@ -258,20 +366,36 @@ func (s *segmenter) leaf(n *model.Node, local string) {
 		s.structured = true
 	}
 	f := s.top()
-	n.ID = f.childID(local)
+	n.ID = s.childID(f, local)
 	f.node.Children = append(f.node.Children, n)
 }
 
-// childID makes a unique id below f from a local name.
-func (f *frame) childID(local string) string {
+// childID makes a unique id below f from a local name. A name used
+// before gets a suffix, and the renaming is reported.
+func (s *segmenter) childID(f *frame, local string) string {
 	f.local[local]++
-	if c := f.local[local]; c > 1 {
+	c := f.local[local]
+	if c > 1 {
 		local = fmt.Sprintf("%s-%d", local, c)
 	}
-	if f.node == nil || f.node.ID == "" {
-		return local
+	id := local
+	if f.node != nil && f.node.ID != "" {
+		id = f.node.ID + "/" + local
 	}
-	return f.node.ID + "/" + local
+	if c > 1 {
+		s.diag("warning", "duplicate-id", fmt.Sprintf("a second node with the same number below %q was renamed %s", f.node.ID, id), nil, id)
+	}
+	return id
+}
+
+// quote shortens a text for a diagnostic message.
+func quote(t string) string {
+	const max = 80
+	if utf8.RuneCountInString(t) > max {
+		r := []rune(t)
+		t = string(r[:max]) + "…"
+	}
+	return strconv.Quote(t)
 }
 
 func (s *segmenter) span(l *line) model.Span {

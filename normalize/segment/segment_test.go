@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,12 +27,44 @@ func zhVocab(t testing.TB) *Vocab {
 	return v
 }
 
+// splitLines makes a case's input into lines. A line may start with layout
+// hints, as an extractor would attach them: "@{h3} " (a heading of level
+// 3), "@{b} " (bold), "@{cell T R C} " (table T, row R, column C) with
+// " th" before the brace for a header cell.
 func splitLines(s string) []extract.Line {
 	var ls []extract.Line
 	for i, t := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
-		ls = append(ls, extract.Line{Text: t, N: i + 1})
+		l := extract.Line{Text: t, N: i + 1}
+		if strings.HasPrefix(t, "@{") {
+			end := strings.Index(t, "} ")
+			if end < 0 {
+				panic("unclosed hint in " + t)
+			}
+			f := strings.Fields(t[2:end])
+			l.Text = t[end+2:]
+			switch f[0] {
+			case "h1", "h2", "h3", "h4", "h5", "h6":
+				l.Heading = int(f[0][1] - '0')
+			case "b":
+				l.Bold = true
+			case "cell":
+				l.Table, l.Row, l.Col = atoi(f[1]), atoi(f[2]), atoi(f[3])
+				l.HeaderCell = len(f) > 4 && f[4] == "th"
+			default:
+				panic("unknown hint " + f[0])
+			}
+		}
+		ls = append(ls, l)
 	}
 	return ls
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		panic(err)
+	}
+	return n
 }
 
 // TestCases runs every testdata/*.txtar: the body segmented from input.txt
@@ -49,7 +82,7 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var input []byte
+			var input, wantOutline []byte
 			wantIdx := -1
 			for i, f := range ar.Files {
 				switch f.Name {
@@ -57,12 +90,20 @@ func TestCases(t *testing.T) {
 					input = f.Data
 				case "want.json":
 					wantIdx = i
+				case "outline.txt":
+					wantOutline = f.Data
 				}
 			}
 			if input == nil {
 				t.Fatal("no input.txt section")
 			}
 			res := Segment(splitLines(string(input)), v)
+			// outline.txt is written by hand and never rewritten by -update.
+			if wantOutline != nil {
+				if got := outline(res); got != string(wantOutline) {
+					t.Errorf("outline differs from outline.txt (written by hand)\n--- got\n%s--- want\n%s", got, wantOutline)
+				}
+			}
 			got, err := json.MarshalIndent(struct {
 				Body        []*model.Node      `json:"body"`
 				References  []model.Reference  `json:"references"`
@@ -102,7 +143,7 @@ func TestGate(t *testing.T) {
 		if !v.gate.open(s) {
 			t.Errorf("gate closed for %q", s)
 		}
-		if v.match(s).kind == kNone {
+		if programmePlan.match(v, &line{text: s}).kind == kNone {
 			t.Errorf("no match for %q", s)
 		}
 	}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,6 +17,15 @@ import (
 func (s *segmenter) table(st start) {
 	node := &model.Node{Kind: model.KindTable, Number: intp(st.num)}
 	node.Title, node.Span = s.tableTitle(st.title)
+	local := "table" + strconv.Itoa(st.num)
+	node.Label = st.label
+	if strings.Contains(st.label, ".") { // budget sections: 10.5, 10.I
+		local = "table" + st.label
+	}
+	if s.v.deliverablesTable(node.Title) {
+		s.deliverables(node, local)
+		return
+	}
 	var rows [][]string
 	var grid *layoutGrid // the cells layout found
 	var note []string
@@ -27,10 +37,13 @@ func (s *segmenter) table(st start) {
 		}
 		l := &s.lines[j]
 		if note != nil {
-			if terminal(note[len(note)-1]) || s.classify(l).kind != kNone {
+			if s.v.tableNote(l.text) { // a source after the note
+				note = append(note, l.text)
+			} else if terminal(note[len(note)-1]) || s.classify(l).kind != kNone {
 				break
+			} else {
+				note = append(note, l.text)
 			}
-			note = append(note, l.text)
 		} else if s.v.tableNote(l.text) {
 			note = []string{l.text}
 		} else if h, ok := s.v.tableHeader(l.text); ok {
@@ -59,10 +72,18 @@ func (s *segmenter) table(st start) {
 			grid.loose = append(grid.loose, looseLine{0, l.src.Text})
 		}
 		var h []string
-		h, rows = grid.rows(s.v.headerRow)
+		h, rows = grid.rows(func(r int, row []string) bool { return grid.th[r] || s.v.headerRow(row) })
 		if len(node.Header) == 0 {
 			node.Header = h
 		}
+	} else if cols := columnRows(body); cols != nil {
+		// a layout text dump: columns set apart by runs of spaces; the
+		// first row heads the table when it holds no figure and a row
+		// below does
+		if len(node.Header) == 0 && len(cols) > 1 && !hasFigure(cols[0]) && anyFigure(cols[1:]) {
+			node.Header, cols = cols[0], cols[1:]
+		}
+		rows = cols
 	} else if len(body) > 0 {
 		var ok bool
 		if rows, ok = s.dumpCells(body, len(node.Header)); !ok {
@@ -77,7 +98,7 @@ func (s *segmenter) table(st start) {
 		n := normalize.JoinLines(note)
 		node.Note = &n
 	}
-	s.leaf(node, "table"+strconv.Itoa(st.num))
+	s.leaf(node, local)
 	if lost {
 		s.diag("info", "table-cells-unknown", "the text dump does not show cell boundaries; each row holds its label and the rest of its text", nil, node.ID)
 	}
@@ -152,10 +173,12 @@ func (s *segmenter) tableTitle(first string) (string, model.Span) {
 			break
 		}
 		l := &s.lines[j]
-		if _, ok := s.v.tableHeader(l.text); ok || s.classify(l).kind != kNone {
-			break
+		if _, ok := s.v.tableHeader(l.text); ok || l.src.Table > 0 || len(splitCells(l.src.Text)) > 1 {
+			break // the table itself begins
 		}
-		if len(parts) > 0 && !s.isFull(&s.lines[s.i-1]) {
+		prev := &s.lines[s.i-1]
+		if prev.match.kind == kSubprogramme { // a table titled by its subprogramme
+		} else if s.classify(l).kind != kNone || len(parts) > 0 && !s.isFull(prev) {
 			break
 		}
 		parts = append(parts, l.text)
@@ -171,6 +194,7 @@ func (s *segmenter) tableTitle(first string) (string, model.Span) {
 type layoutGrid struct {
 	index map[[2]int]int     // (layout table, row) → row
 	cells []map[int][]string // per row: column → lines
+	th    []bool             // per row: every line a header cell
 	ncols int
 	loose []looseLine
 }
@@ -191,7 +215,9 @@ func (g *layoutGrid) add(l *line) {
 		r = len(g.cells)
 		g.index[key] = r
 		g.cells = append(g.cells, map[int][]string{})
+		g.th = append(g.th, true)
 	}
+	g.th[r] = g.th[r] && l.src.HeaderCell
 	g.cells[r][l.src.Col] = append(g.cells[r][l.src.Col], l.text)
 	g.ncols = max(g.ncols, l.src.Col)
 }
@@ -200,12 +226,13 @@ func (g *layoutGrid) addLoose(l *line) {
 	g.loose = append(g.loose, looseLine{len(g.cells), l.src.Text})
 }
 
-// rows returns the table's header, the first row that isHeader accepts,
-// and its other rows; header rows repeated after a page break are dropped.
+// rows returns the table's header, the first row that isHeader accepts or
+// else a first row printed again further down (after a page break), and
+// its other rows; header rows repeated after a page break are dropped.
 // A loose line with a piece for each column is the top of the row after
 // it, cut by a page break; any other loose line is a row of its own. No
 // other text is dropped.
-func (g *layoutGrid) rows(isHeader func([]string) bool) (header []string, out [][]string) {
+func (g *layoutGrid) rows(isHeader func(int, []string) bool) (header []string, out [][]string) {
 	rows := make([][]string, len(g.cells))
 	for r, cs := range g.cells {
 		rows[r] = make([]string, g.ncols)
@@ -215,11 +242,19 @@ func (g *layoutGrid) rows(isHeader func([]string) bool) (header []string, out []
 			}
 		}
 	}
+	repeated := false
+	for r := 1; r < len(rows) && len(rows) > 0; r++ {
+		repeated = repeated || slices.Equal(rows[r], rows[0])
+	}
+	if repeated {
+		inner, first := isHeader, rows[0]
+		isHeader = func(r int, row []string) bool { return inner(r, row) || slices.Equal(row, first) }
+	}
 	// drop header rows, keeping the loose lines before the same rows
 	kept, at := rows[:0], make([]int, len(rows)+1) // at[r]: r's index among the kept rows
 	for r, row := range rows {
 		at[r] = len(kept)
-		if isHeader(row) {
+		if isHeader(r, row) {
 			if header == nil {
 				header = row
 			}
@@ -246,6 +281,51 @@ func (g *layoutGrid) rows(isHeader func([]string) bool) (header []string, out []
 		out = append(out, row)
 	}
 	return header, append(out, rows[next:]...)
+}
+
+// columnRows reads a text dump's table lines as rows of cells when every
+// line splits into the same number (two or more) of cells; else nil.
+func columnRows(body []*line) [][]string {
+	var rows [][]string
+	for _, l := range body {
+		cells := splitCells(l.src.Text)
+		if len(cells) < 2 || len(rows) > 0 && len(cells) != len(rows[0]) {
+			return nil
+		}
+		rows = append(rows, cells)
+	}
+	return rows
+}
+
+// hasFigure reports whether a cell of the row is a figure: digits with
+// separators, signs, brackets or a percent sign, and nothing else.
+func hasFigure(row []string) bool {
+	for _, c := range row {
+		digits := false
+		figure := c != "" && strings.IndexFunc(c, func(r rune) bool {
+			switch {
+			case r >= '0' && r <= '9':
+				digits = true
+				return false
+			case strings.ContainsRune(" .,()%+-–−", r):
+				return false
+			}
+			return true
+		}) < 0
+		if figure && digits {
+			return true
+		}
+	}
+	return false
+}
+
+func anyFigure(rows [][]string) bool {
+	for _, r := range rows {
+		if hasFigure(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitCells cuts a line at ideographic spaces and runs of two or more

@@ -14,7 +14,9 @@ func TestLayoutGrid(t *testing.T) {
 		return extract.Line{Text: text, Table: table, Row: row, Col: col}
 	}
 	loose := func(text string) extract.Line { return extract.Line{Text: text} }
-	isHeader := func(r []string) bool { return reflect.DeepEqual(r, []string{"目标", "预期成绩", "绩效指标"}) }
+	isHeader := func(_ int, r []string) bool {
+		return reflect.DeepEqual(r, []string{"目标", "预期成绩", "绩效指标"})
+	}
 	cases := []struct {
 		name   string
 		in     []extract.Line

@@ -14,11 +14,20 @@ var vocabFiles embed.FS
 // HeadingWord is an unnumbered heading the vocabulary knows.
 type HeadingWord struct {
 	Title string `json:"title"`
-	Slug  string `json:"slug"`
+	// Pattern matches headings that vary by edition ("Programme
+	// performance in 2025"), when Title is empty.
+	Pattern string `json:"pattern"`
+	Slug    string `json:"slug"`
+	// Level 2 nests the heading below the level-1 heading before it
+	// ("Mandates and background" below "Overall orientation").
+	Level int `json:"level"`
 	// Scope "programme" makes the heading close any open subprogramme, as a
-	// programme's list of mandates does.
+	// programme's list of mandates does; "result" keeps it inside an open
+	// result. Other headings close any open result.
 	Scope    string `json:"scope"`
 	Mandates bool   `json:"mandates"`
+
+	re *regexp.Regexp
 }
 
 // Vocab is the wording of one language and document format.
@@ -30,11 +39,21 @@ type Vocab struct {
 	Programme         string        `json:"programme"`
 	Subprogramme      string        `json:"subprogramme"`
 	Component         string        `json:"component"`
+	Result            string        `json:"result"`
 	Paragraph         string        `json:"paragraph"`
+	ParagraphDotted   string        `json:"paragraph_dotted"`
 	TableCaption      string        `json:"table_caption"`
 	FigureCaption     string        `json:"figure_caption"`
 	Headings          []HeadingWord `json:"headings"`
 	ObjectivePrefixes []string      `json:"objective_prefixes"`
+	// ObjectiveHeadings head an objective given as a paragraph (the budget
+	// format since 2020), whose lead-in formula ObjectiveLead is left out
+	// of the objective's text.
+	ObjectiveHeadings []string `json:"objective_headings"`
+	ObjectiveLead     string   `json:"objective_lead"`
+	// DeliverablesTitle, found in a table's title, makes the table a
+	// deliverables table.
+	DeliverablesTitle string `json:"deliverables_title"`
 	ResultsHeader     struct {
 		Accomplishments []string `json:"accomplishments"`
 		Indicators      []string `json:"indicators"`
@@ -50,7 +69,9 @@ type Vocab struct {
 
 	re struct {
 		chapter, section, programme, subprogramme, component pattern
-		paragraph, table, figure, mandate                    pattern
+		paragraph, paragraphDotted, table, figure, mandate   pattern
+		result                                               pattern
+		objectiveLead, deliverables                          *regexp.Regexp
 	}
 	gate gate // first runes of every pattern and word
 }
@@ -81,10 +102,15 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		{&v.re.subprogramme, v.Subprogramme, "subprogramme"},
 		{&v.re.component, v.Component, "component"},
 		{&v.re.paragraph, v.Paragraph, "paragraph"},
+		{&v.re.paragraphDotted, v.ParagraphDotted, "paragraph_dotted"},
 		{&v.re.table, v.TableCaption, "table_caption"},
 		{&v.re.figure, v.FigureCaption, "figure_caption"},
 		{&v.re.mandate, v.MandateItem, "mandate_item"},
+		{&v.re.result, v.Result, "result"},
 	} {
+		if p.src == "" {
+			continue // the language has no such construct: its gate stays shut
+		}
 		re, err := regexp.Compile(p.src)
 		if err != nil {
 			return nil, fmt.Errorf("segment: vocabulary %s: %s: %w", v.Name, p.key, err)
@@ -93,8 +119,37 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		p.dst.gate.add(p.src)
 		v.gate.add(p.src)
 	}
-	for _, h := range v.Headings {
-		v.gate.addWord(h.Title)
+	for i := range v.Headings {
+		h := &v.Headings[i]
+		if h.Pattern == "" {
+			v.gate.addWord(h.Title)
+			continue
+		}
+		re, err := regexp.Compile(h.Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("segment: vocabulary %s: heading %q: %w", v.Name, h.Pattern, err)
+		}
+		h.re = re
+		v.gate.add(h.Pattern)
+	}
+	for _, h := range v.ObjectiveHeadings {
+		v.gate.addWord(h)
+	}
+	for _, x := range []struct {
+		dst **regexp.Regexp
+		src string
+	}{{&v.re.objectiveLead, v.ObjectiveLead}, {&v.re.deliverables, v.DeliverablesTitle}} {
+		if x.src == "" {
+			continue
+		}
+		re, err := regexp.Compile(x.src)
+		if err != nil {
+			return nil, fmt.Errorf("segment: vocabulary %s: %w", v.Name, err)
+		}
+		*x.dst = re
+	}
+	for _, r := range "一二三四五六七八九十" { // 一、 sections
+		v.gate.addWord(string(r))
 	}
 	for _, p := range v.ObjectivePrefixes {
 		v.gate.addWord(p)
@@ -125,11 +180,34 @@ func (p *pattern) find(s string) []string {
 // heading returns the vocabulary entry for an unnumbered heading line.
 func (v *Vocab) heading(s string) *HeadingWord {
 	for i := range v.Headings {
-		if s == v.Headings[i].Title {
-			return &v.Headings[i]
+		h := &v.Headings[i]
+		if h.re == nil && s == h.Title || h.re != nil && h.re.MatchString(s) {
+			return h
 		}
 	}
 	return nil
+}
+
+// objectiveHeading reports whether s heads an objective paragraph.
+func (v *Vocab) objectiveHeading(s string) bool {
+	return contains(v.ObjectiveHeadings, s)
+}
+
+// objectiveText is an objective paragraph's text without its lead-in.
+func (v *Vocab) objectiveText(s string) string {
+	if v.re.objectiveLead == nil {
+		return s
+	}
+	if loc := v.re.objectiveLead.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
+}
+
+// deliverablesTable reports whether a table's title makes it a table of
+// deliverables.
+func (v *Vocab) deliverablesTable(title string) bool {
+	return v.re.deliverables != nil && v.re.deliverables.MatchString(title)
 }
 
 // objective returns the text after an objective prefix.

@@ -234,6 +234,25 @@ func (c *Catalog) Get(ctx context.Context, key string) (Doc, bool, error) {
 	return d, true, nil
 }
 
+// BySymbol returns the document of a UN symbol (canonical form, as in
+// Doc.Symbol) in a language, whatever its key: fetched by symbol, read
+// from a file named after it, or a file whose text named it. When several
+// rows have the symbol, a read one (Done) wins over a failed one, then the
+// most recently updated.
+func (c *Catalog) BySymbol(ctx context.Context, symbol, lang string) (Doc, bool, error) {
+	d, err := scanDoc(c.db.QueryRowContext(ctx, `SELECT `+docCols+` FROM documents
+		WHERE symbol = ? COLLATE NOCASE AND lang = ?
+		ORDER BY status IN ('`+StatusOK+`', '`+StatusNoStructure+`') DESC, updated_at DESC, key
+		LIMIT 1`, symbol, lang))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Doc{}, false, nil
+	}
+	if err != nil {
+		return Doc{}, false, fmt.Errorf("catalog: %w", err)
+	}
+	return d, true, nil
+}
+
 // GetMany returns the documents with these keys that are in the catalog.
 func (c *Catalog) GetMany(ctx context.Context, keys []string) (map[string]Doc, error) {
 	out := make(map[string]Doc, len(keys))

@@ -101,3 +101,39 @@ func TestNewerLayoutRefused(t *testing.T) {
 		t.Error("read-only open of a missing catalog did not fail")
 	}
 }
+
+// TestBySymbol finds a document by symbol whatever its key; a read row
+// wins over a failed one, and the language must match.
+func TestBySymbol(t *testing.T) {
+	ctx := context.Background()
+	c, err := Open(ctx, filepath.Join(t.TempDir(), FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	rows := []Doc{
+		{Key: "file:/a/intro.txt", Symbol: "A/70/6 (Introduction)", Lang: "zh", Status: StatusOK, JSONPath: "json/a.json"},
+		{Key: "symbol:A/70/6(INTRODUCTION)|zh", Symbol: "A/70/6 (Introduction)", Lang: "zh", Status: StatusFailed},
+		{Key: "file:/a/intro-en.txt", Symbol: "A/70/6 (Introduction)", Lang: "en", Status: StatusOK, JSONPath: "json/e.json"},
+	}
+	for _, d := range rows { // one at a time: the failed row is the newest
+		if err := c.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	for _, tc := range []struct {
+		sym, lang, key string
+	}{
+		{"A/70/6 (Introduction)", "zh", "file:/a/intro.txt"},
+		{"a/70/6 (introduction)", "zh", "file:/a/intro.txt"},
+		{"A/70/6 (Introduction)", "en", "file:/a/intro-en.txt"},
+		{"A/70/6 (Introduction)", "fr", ""},
+		{"A/71/6", "zh", ""},
+	} {
+		d, ok, err := c.BySymbol(ctx, tc.sym, tc.lang)
+		if err != nil || ok != (tc.key != "") || d.Key != tc.key {
+			t.Errorf("BySymbol(%q, %q) = %q %v %v, want %q", tc.sym, tc.lang, d.Key, ok, err, tc.key)
+		}
+	}
+}

@@ -41,6 +41,12 @@ type (
 		Title    string `json:"title"`
 		Children []any  `json:"children"`
 	}
+	frontJSON struct {
+		Kind     string `json:"kind"`
+		ID       string `json:"id"`
+		Span     Span   `json:"span"`
+		Children []any  `json:"children"`
+	}
 	paragraphJSON struct {
 		Kind   string  `json:"kind"`
 		ID     string  `json:"id"`
@@ -50,10 +56,29 @@ type (
 		Items  []*Item `json:"items"`
 	}
 	objectiveJSON struct {
-		Kind string `json:"kind"`
-		ID   string `json:"id"`
-		Span Span   `json:"span"`
-		Text string `json:"text"`
+		Kind   string  `json:"kind"`
+		ID     string  `json:"id"`
+		Span   Span    `json:"span"`
+		Number *string `json:"number"`
+		Text   string  `json:"text"`
+	}
+	resultJSON struct {
+		Kind     string `json:"kind"`
+		ID       string `json:"id"`
+		Span     Span   `json:"span"`
+		Number   *int   `json:"number"`
+		Title    string `json:"title"`
+		Children []any  `json:"children"`
+	}
+	deliverablesJSON struct {
+		Kind       string                 `json:"kind"`
+		ID         string                 `json:"id"`
+		Span       Span                   `json:"span"`
+		Label      *string                `json:"label"`
+		Number     *int                   `json:"number"`
+		Title      string                 `json:"title"`
+		Columns    []string               `json:"columns"`
+		Categories []*DeliverableCategory `json:"categories"`
 	}
 	resultsJSON struct {
 		Kind            string            `json:"kind"`
@@ -71,6 +96,7 @@ type (
 		Kind   string     `json:"kind"`
 		ID     string     `json:"id"`
 		Span   Span       `json:"span"`
+		Label  *string    `json:"label"`
 		Number *int       `json:"number"`
 		Title  string     `json:"title"`
 		Header []string   `json:"header"`
@@ -81,6 +107,7 @@ type (
 		Kind   string  `json:"kind"`
 		ID     string  `json:"id"`
 		Span   Span    `json:"span"`
+		Label  *string `json:"label"`
 		Number *int    `json:"number"`
 		Title  string  `json:"title"`
 		Text   *string `json:"text"`
@@ -113,22 +140,36 @@ func (n *Node) shape() (any, error) {
 		return sectionJSON{n.Kind, n.ID, n.Span, n.Code, n.Title, children}, nil
 	case KindProgramme, KindSubprogramme, KindComponent:
 		return numberedJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, children}, nil
+	case KindFrontMatter:
+		return frontJSON{n.Kind, n.ID, n.Span, children}, nil
 	case KindHeading:
 		return headingJSON{n.Kind, n.ID, n.Span, n.Title, children}, nil
 	case KindParagraph:
 		return paragraphJSON{n.Kind, n.ID, n.Span, n.Code, n.Text, orEmpty(n.Items)}, nil
 	case KindObjective:
-		return objectiveJSON{n.Kind, n.ID, n.Span, n.Text}, nil
+		return objectiveJSON{n.Kind, n.ID, n.Span, n.Code, n.Text}, nil
+	case KindResult:
+		return resultJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, children}, nil
+	case KindDeliverables:
+		return deliverablesJSON{n.Kind, n.ID, n.Span, n.label(), n.Number, n.Title, orEmpty(n.Columns), orEmpty(n.Categories)}, nil
 	case KindResults:
 		return resultsJSON{n.Kind, n.ID, n.Span, orEmpty(n.Accomplishments)}, nil
 	case KindMandates:
 		return mandatesJSON{n.Kind, n.ID, n.Span, orEmpty(n.Groups)}, nil
 	case KindTable:
-		return tableJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, orEmpty(n.Header), orEmpty(n.Rows), n.Note}, nil
+		return tableJSON{n.Kind, n.ID, n.Span, n.label(), n.Number, n.Title, orEmpty(n.Header), orEmpty(n.Rows), n.Note}, nil
 	case KindFigure:
-		return figureJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, n.FigureText}, nil
+		return figureJSON{n.Kind, n.ID, n.Span, n.label(), n.Number, n.Title, n.FigureText}, nil
 	}
 	return nil, fmt.Errorf("model: unknown node kind %q", n.Kind)
+}
+
+// label is a caption's number as printed, nil when none was printed.
+func (n *Node) label() *string {
+	if n.Label == "" {
+		return nil
+	}
+	return &n.Label
 }
 
 // orEmpty writes a nil slice as [] rather than null.
@@ -141,20 +182,22 @@ func orEmpty[T any](s []T) []T {
 
 // wireNode has every field any kind may carry.
 type wireNode struct {
-	Kind            string            `json:"kind"`
-	ID              string            `json:"id"`
-	Span            Span              `json:"span"`
-	Number          json.RawMessage   `json:"number"`
-	Label           string            `json:"label"`
-	Title           string            `json:"title"`
-	Text            json.RawMessage   `json:"text"`
-	Children        []*Node           `json:"children"`
-	Items           []*Item           `json:"items"`
-	Accomplishments []*Accomplishment `json:"accomplishments"`
-	Groups          []*MandateGroup   `json:"groups"`
-	Header          []string          `json:"header"`
-	Rows            [][]string        `json:"rows"`
-	Note            *string           `json:"note"`
+	Kind            string                 `json:"kind"`
+	ID              string                 `json:"id"`
+	Span            Span                   `json:"span"`
+	Number          json.RawMessage        `json:"number"`
+	Label           string                 `json:"label"`
+	Title           string                 `json:"title"`
+	Text            json.RawMessage        `json:"text"`
+	Children        []*Node                `json:"children"`
+	Items           []*Item                `json:"items"`
+	Accomplishments []*Accomplishment      `json:"accomplishments"`
+	Groups          []*MandateGroup        `json:"groups"`
+	Header          []string               `json:"header"`
+	Rows            [][]string             `json:"rows"`
+	Note            *string                `json:"note"`
+	Columns         []string               `json:"columns"`
+	Categories      []*DeliverableCategory `json:"categories"`
 }
 
 // UnmarshalJSON reads a node written by MarshalJSON.
@@ -165,10 +208,11 @@ func (n *Node) UnmarshalJSON(b []byte) error {
 	}
 	*n = Node{Kind: w.Kind, ID: w.ID, Span: w.Span, Label: w.Label, Title: w.Title,
 		Children: w.Children, Items: w.Items, Accomplishments: w.Accomplishments,
-		Groups: w.Groups, Header: w.Header, Rows: w.Rows, Note: w.Note}
+		Groups: w.Groups, Header: w.Header, Rows: w.Rows, Note: w.Note,
+		Columns: w.Columns, Categories: w.Categories}
 	if len(w.Number) > 0 && string(w.Number) != "null" {
 		switch n.Kind {
-		case KindSection, KindParagraph:
+		case KindSection, KindParagraph, KindObjective:
 			var s string
 			if err := json.Unmarshal(w.Number, &s); err != nil {
 				return fmt.Errorf("node %s: number: %w", w.ID, err)

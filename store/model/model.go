@@ -15,7 +15,8 @@ type Output struct {
 	Diagnostics   []Diagnostic `json:"diagnostics"`
 }
 
-// Document says what the document is.
+// Document says what the document is. The fields after Quality come from
+// the masthead and title block, each null when absent.
 type Document struct {
 	Symbol    *string   `json:"symbol"`
 	Language  string    `json:"language"`
@@ -23,11 +24,33 @@ type Document struct {
 	Source    Source    `json:"source"`
 	Generator Generator `json:"generator"`
 	Quality   Quality   `json:"quality"`
+
+	Date             *string `json:"date"`    // ISO 2026-02-20
+	Session          *string `json:"session"` // as printed
+	Agenda           *string `json:"agenda"`  // as printed
+	Distribution     *string `json:"distribution"`
+	OriginalLanguage *string `json:"original_language"` // as printed
+	Organ            *string `json:"organ"`
+	Budget           *Budget `json:"budget"`
+}
+
+// Budget places a budget section in the programme budget.
+type Budget struct {
+	Part      *Division `json:"part"`
+	Section   *Division `json:"section"`
+	Programme *Division `json:"programme"`
+}
+
+// Division is one level of the budget: its number as printed in digits or
+// Roman numerals ("VI", "25", "29C", "21") and its title.
+type Division struct {
+	Number string `json:"number"`
+	Title  string `json:"title"`
 }
 
 // Source describes the input bytes.
 type Source struct {
-	Format   string `json:"format"` // "pdf", "text" or "html"
+	Format   string `json:"format"` // "pdf", "text", "html" or "docx"
 	URI      string `json:"uri"`
 	SHA256   string `json:"sha256"`
 	Bytes    int64  `json:"bytes"`
@@ -90,6 +113,7 @@ func (s *Span) Extend(o Span) {
 
 // Node kinds.
 const (
+	KindFrontMatter  = "front-matter"
 	KindChapter      = "chapter"
 	KindSection      = "section"
 	KindProgramme    = "programme"
@@ -102,6 +126,9 @@ const (
 	KindMandates     = "mandates"
 	KindTable        = "table"
 	KindFigure       = "figure"
+	// The budget format since 2020.
+	KindResult       = "result"
+	KindDeliverables = "deliverables"
 )
 
 // Node is one element of the document tree. Which fields are written
@@ -128,6 +155,34 @@ type Node struct {
 	Rows            [][]string
 	Note            *string
 	FigureText      *string
+	Columns         []string               // deliverables: the value columns as printed
+	Categories      []*DeliverableCategory // deliverables
+}
+
+// DeliverableCategory is one lettered category of a deliverables table
+// ("A. Facilitation of the intergovernmental process and expert bodies").
+type DeliverableCategory struct {
+	Label string            `json:"label"`
+	Title string            `json:"title"`
+	Rows  []*DeliverableRow `json:"rows"`
+}
+
+// DeliverableRow is a subcategory row ("Parliamentary documentation
+// (number of documents)") with its values, one per column (nil for "–"),
+// footnote marks kept apart from the text, and the numbered items under it.
+type DeliverableRow struct {
+	Text      string             `json:"text"`
+	Footnotes []string           `json:"footnotes"`
+	Values    []*float64         `json:"values"`
+	Items     []*DeliverableItem `json:"items"`
+}
+
+// DeliverableItem is a numbered deliverable under a subcategory row.
+type DeliverableItem struct {
+	Label     string     `json:"label"`
+	Text      string     `json:"text"`
+	Footnotes []string   `json:"footnotes"`
+	Values    []*float64 `json:"values"`
 }
 
 // Numbering is the marker, label and ordinal of a numbered thing.

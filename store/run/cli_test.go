@@ -203,9 +203,14 @@ func TestSIGTERM(t *testing.T) {
 		t.Errorf("exit %d after SIGTERM, want 130\n%s", code, stderr)
 	}
 	s := lastSummary(t, stdout)
-	if s.Extracted == 0 || s.Extracted >= n || s.Failed != 0 {
+	if s.Extracted == 0 || s.Extracted >= n || s.Failed != 0 || s.Abandoned == 0 {
 		t.Errorf("terminated run: %+v", s)
 	}
+	// Every input is counted once: what was not finished is abandoned.
+	if sum := s.Extracted + s.Skipped + s.NotFound + s.Failed + s.Abandoned; s.Inputs != n || sum != n {
+		t.Errorf("terminated run: counts add up to %d, inputs %d (want %d): %+v", sum, s.Inputs, n, s)
+	}
+	t.Logf("terminated run: %s", bytes.TrimSpace(stdout))
 	if !bytes.Contains(stderr, []byte("resume")) {
 		t.Errorf("stderr does not say how to resume:\n%s", stderr)
 	}

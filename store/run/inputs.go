@@ -19,23 +19,43 @@ import (
 type Input struct {
 	Arg    string        // as given: a path, a symbol, or a line of a list
 	Path   string        // absolute path, for a file
-	Symbol symbol.Symbol // for a symbol (Path is then empty)
+	Symbol symbol.Symbol // for a symbol to fetch (Path empty), or a file whose name gives it
 	Err    error         // a list line that is neither; reported as a failure
 }
 
 // IsSymbol reports whether the input is fetched by symbol.
 func (in Input) IsSymbol() bool { return in.Path == "" && !in.Symbol.IsZero() }
 
-// Key is the input's identity in the catalog: the absolute path of a file,
-// or the symbol's join key and the language.
+// Key is the input's identity in the catalog: a document is its symbol
+// and language, whether it is fetched or read from a file named after the
+// symbol (A_69_6_Rev.1-ZH.pdf); another file is its absolute path.
 func (in Input) Key(lang string) string {
 	switch {
-	case in.Path != "":
-		return "file:" + in.Path
 	case !in.Symbol.IsZero():
 		return "symbol:" + in.Symbol.Key() + "|" + lang
+	case in.Path != "":
+		return "file:" + in.Path
 	}
 	return "bad:" + in.Arg
+}
+
+// fileKey is the key a file had before its symbol was known from its
+// name; a catalog row under it is replaced by the symbol's.
+func (in Input) fileKey() string {
+	if in.Path == "" || in.Symbol.IsZero() {
+		return ""
+	}
+	return "file:" + in.Path
+}
+
+// withFileSymbol gives a file named after a symbol in lang that symbol.
+func withFileSymbol(in Input, lang string) Input {
+	if in.Path != "" && in.Symbol.IsZero() {
+		if s, l, ok := symbol.FromFileName(filepath.Base(in.Path)); ok && l == lang {
+			in.Symbol = s
+		}
+	}
+	return in
 }
 
 // keyHash names a document's files in the store.
@@ -52,11 +72,14 @@ var docExts = map[string]bool{".pdf": true, ".txt": true, ".html": true, ".htm":
 // start with a dot are left out); a UN symbol; or @FILE, a list with one
 // such argument per line (blank lines and lines starting with # skipped;
 // @- reads standard input). An argument that is none of these is an error;
-// a bad line of a list becomes an Input with Err set. Duplicates are dropped.
+// a bad line of a list becomes an Input with Err set. A file named after a
+// symbol in lang (A_69_6_Rev.1-ZH.pdf) is that symbol's document.
+// Duplicates, the same document given twice, are dropped.
 func Expand(args []string, stdin io.Reader, lang string) ([]Input, error) {
 	var out []Input
 	seen := map[string]bool{}
 	add := func(in Input) {
+		in = withFileSymbol(in, lang)
 		k := in.Key(lang)
 		if in.Err == nil && seen[k] {
 			return
@@ -183,19 +206,20 @@ func readList(name string, stdin io.Reader) ([]listLine, error) {
 }
 
 // outNames gives each input the name of its JSON file in the output
-// folder: from its symbol (A_69_6_Rev.1-ZH.json) or its file name
-// (seed.json). Names that two inputs would share get a short hash of the
-// input's key, so that every input has its own file.
+// folder: from its symbol and language (A_69_6_Rev.1-ZH.json), whether it
+// is fetched or read from a file, or else from its file name (seed.json).
+// Names that two inputs would share get a short hash of the input's key,
+// so that every input has its own file.
 func outNames(ins []Input, lang string) []string {
 	names := make([]string, len(ins))
 	count := map[string]int{}
 	for i, in := range ins {
 		switch {
+		case !in.Symbol.IsZero():
+			names[i] = in.Symbol.FileNameExt(lang, "json")
 		case in.Path != "":
 			base := filepath.Base(in.Path)
 			names[i] = strings.TrimSuffix(base, filepath.Ext(base)) + ".json"
-		case !in.Symbol.IsZero():
-			names[i] = in.Symbol.FileNameExt(lang, "json")
 		}
 		if names[i] != "" {
 			count[strings.ToLower(names[i])]++

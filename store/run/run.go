@@ -50,6 +50,11 @@ import (
 	"github.com/undoc/undoc/store/raw"
 )
 
+// ErrNotFound is what a Fetcher's error wraps when the UN services have no
+// document with that symbol in that language. Such an input is counted as
+// not found, apart from the failures.
+var ErrNotFound = errors.New("not found")
+
 // Fetcher gets a UN document by symbol into the raw store.
 type Fetcher interface {
 	Fetch(ctx context.Context, sym symbol.Symbol, lang string) (Fetched, error)
@@ -96,18 +101,22 @@ func (p *Progress) Snapshot() (total, done, failed, skipped int) {
 	return int(p.total.Load()), int(p.done.Load()), int(p.failed.Load()), int(p.skipped.Load())
 }
 
-// Summary is the one-line JSON report of a run.
+// Summary is the one-line JSON report of a run. Each input is counted in
+// exactly one of Extracted, Skipped, NotFound, Failed and Abandoned, so
+// that these add up to Inputs.
 type Summary struct {
 	Inputs    int     `json:"inputs"`
 	Fetched   int     `json:"fetched"`   // symbols downloaded
 	Cached    int     `json:"cached"`    // symbols taken from the store without download
 	Extracted int     `json:"extracted"` // documents read this run
 	Skipped   int     `json:"skipped"`   // unchanged: same bytes, same pipeline version
+	NotFound  int     `json:"not_found"` // symbols the UN services do not have (ErrNotFound)
 	Failed    int     `json:"failed"`
+	Abandoned int     `json:"abandoned"` // not finished: the run was interrupted
 	Seconds   float64 `json:"seconds"`
 }
 
-// Failure is a document that could not be fetched or read.
+// Failure is a document that could not be fetched, found or read.
 type Failure struct {
 	Input  string `json:"input"`
 	Reason string `json:"reason"`
@@ -116,9 +125,8 @@ type Failure struct {
 // Report is what a run did.
 type Report struct {
 	Summary     Summary
-	Failures    []Failure // in input order
+	Failures    []Failure // in input order: the failed and the not found
 	Interrupted bool      // cancelled before every input was handled
-	Abandoned   int       // inputs not finished because of the interruption
 	Corpus      string    // the corpus.jsonl written, or ""
 }
 
@@ -129,6 +137,7 @@ const (
 	skipped
 	extracted
 	failed
+	notFound
 )
 
 type job struct {
@@ -146,6 +155,7 @@ type job struct {
 	etag, lastMod string
 	fetched       bool
 	cached        bool
+	notFound      bool // the reason is that the services do not have it
 
 	skip    bool
 	res     *convert.Result
@@ -157,6 +167,13 @@ type job struct {
 	commit  bool
 	oldJSON string
 	dur     time.Duration
+
+	// stale is the row the document had under its file key before its
+	// symbol was known from the file's name; it goes once the new row is
+	// committed. oldOuts are copies in the output folder under names the
+	// document no longer has.
+	stale   *catalog.Doc
+	oldOuts []string
 }
 
 // result is the end of one input, written once by the stage that ends it.
@@ -176,6 +193,8 @@ type runner struct {
 	results []result
 	priors  map[string]catalog.Doc // the catalog's rows of the inputs, read before the run
 	work    context.Context        // cancelled after the grace time or on Abort
+	claimed map[string]bool        // the output names of this run's inputs, lower case
+	commit  context.Context        // the caller's context without its cancel: finished documents are recorded after a stop
 }
 
 // Run converts the inputs into the store (and OutDir). It returns an error
@@ -227,6 +246,7 @@ func Run(ctx context.Context, st *Store, inputs []Input, opt Options) (*Report, 
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 	r.work = work
+	r.commit = context.WithoutCancel(ctx)
 	finished := make(chan struct{})
 	defer close(finished)
 	go func() {
@@ -249,9 +269,12 @@ func Run(ctx context.Context, st *Store, inputs []Input, opt Options) (*Report, 
 		cancelWork()
 	}()
 
-	keys := make([]string, len(inputs))
-	for i, in := range inputs {
-		keys[i] = in.Key(opt.Lang)
+	keys := make([]string, 0, len(inputs))
+	for _, in := range inputs {
+		keys = append(keys, in.Key(opt.Lang))
+		if fk := in.fileKey(); fk != "" {
+			keys = append(keys, fk)
+		}
 	}
 	if r.priors, err = st.Catalog.GetMany(context.WithoutCancel(ctx), keys); err != nil {
 		return nil, err
@@ -270,7 +293,7 @@ func Run(ctx context.Context, st *Store, inputs []Input, opt Options) (*Report, 
 		}
 		switch res.outcome {
 		case abandoned:
-			rep.Abandoned++
+			s.Abandoned++
 		case skipped:
 			s.Skipped++
 		case extracted:
@@ -278,9 +301,12 @@ func Run(ctx context.Context, st *Store, inputs []Input, opt Options) (*Report, 
 		case failed:
 			s.Failed++
 			rep.Failures = append(rep.Failures, Failure{Input: inputs[i].Arg, Reason: res.reason})
+		case notFound:
+			s.NotFound++
+			rep.Failures = append(rep.Failures, Failure{Input: inputs[i].Arg, Reason: res.reason})
 		}
 	}
-	rep.Interrupted = rep.Abandoned > 0
+	rep.Interrupted = s.Abandoned > 0
 	if opt.OutDir != "" && !rep.Interrupted {
 		p := filepath.Join(opt.OutDir, "corpus.jsonl")
 		if err := r.writeCorpus(ctx, p); err != nil {
@@ -299,6 +325,10 @@ func roundMillis(s float64) float64 { return float64(int64(s*1000+0.5)) / 1000 }
 func (r *runner) pipeline(ctx context.Context, inputs []Input) {
 	w := r.opt.Workers
 	names := outNames(inputs, r.opt.Lang)
+	r.claimed = make(map[string]bool, len(names))
+	for _, n := range names {
+		r.claimed[strings.ToLower(n)] = true
+	}
 	toFetch := make(chan *job, w)
 	toExtract := make(chan *job, w)
 	toWrite := make(chan *job, w)
@@ -390,6 +420,9 @@ func (r *runner) fetchStage(ctx context.Context, j *job) next {
 	if p, ok := r.priors[j.key]; ok {
 		j.prior = &p
 	}
+	if p, ok := r.priors[j.in.fileKey()]; ok && j.in.fileKey() != "" {
+		j.stale = &p
+	}
 	if j.in.IsSymbol() {
 		if n, done := r.fetchSymbol(ctx, j); done {
 			return n
@@ -448,6 +481,7 @@ func (r *runner) fetchSymbol(ctx context.Context, j *job) (next, bool) {
 	}
 	if err != nil {
 		j.reason = "fetching: " + err.Error()
+		j.notFound = errors.Is(err, ErrNotFound)
 		return toWriteStage, true
 	}
 	var data []byte
@@ -498,10 +532,8 @@ func (r *runner) extractStage(j *job) bool {
 	// The format is detected here rather than left to convert, so that the
 	// output names it even when the document fails early (empty input).
 	in.Format = convert.Detect(j.data, j.sourceName, j.contentType)
-	if j.in.IsSymbol() {
+	if !j.in.Symbol.IsZero() {
 		in.Symbol = j.in.Symbol.String()
-	} else if s, l, ok := symbol.FromFileName(filepath.Base(j.in.Path)); ok && l == r.opt.Lang {
-		in.Symbol = s.String()
 	}
 	res, err := r.opt.Convert(r.work, in)
 	j.data = nil
@@ -551,7 +583,7 @@ func (r *runner) writeStage(j *job) {
 	}
 	d := catalog.Doc{Key: j.key, Input: j.in.Arg, Lang: r.opt.Lang, SHA256: j.sum, Bytes: -1,
 		FetchedAt: j.fetchedAt, ETag: j.etag, LastModified: j.lastMod, Version: r.opt.Version}
-	if j.in.IsSymbol() {
+	if !j.in.Symbol.IsZero() {
 		d.Symbol = j.in.Symbol.String()
 	}
 	if j.res != nil {
@@ -585,6 +617,9 @@ func (r *runner) writeStage(j *job) {
 				j.reason = "writing " + out + ": " + err.Error()
 			} else {
 				d.OutPath, d.OutBytes = out, n
+				if j.prior != nil {
+					j.dropOut(r, j.prior.OutPath, out)
+				}
 			}
 		}
 	}
@@ -600,6 +635,11 @@ func (r *runner) writeStage(j *job) {
 	// A document that could not be had keeps its previous row, if any;
 	// one that never had a key (a bad list line) gets none.
 	j.commit = j.in.Err == nil && (j.res != nil || j.prior == nil)
+	if !j.commit || j.res == nil {
+		j.stale = nil
+	} else if j.stale != nil {
+		j.dropOut(r, j.stale.OutPath, d.OutPath)
+	}
 	j.doc = d
 	j.res = nil
 }
@@ -625,7 +665,21 @@ func (r *runner) ensureOut(j *job) error {
 	d := *p
 	d.OutPath, d.OutBytes, d.UpdatedAt = out, n, time.Time{}
 	j.doc, j.commit = d, true
+	j.dropOut(r, p.OutPath, out)
 	return nil
+}
+
+// dropOut marks old, a copy of j's JSON in the output folder under a name
+// it no longer has, for removal once the new row is committed. A copy in
+// another folder, or under a name another input of this run now has, is
+// left alone.
+func (j *job) dropOut(r *runner, old, now string) {
+	if old == "" || old == now || r.opt.OutDir == "" ||
+		filepath.Clean(filepath.Dir(old)) != filepath.Clean(r.opt.OutDir) ||
+		r.claimed[strings.ToLower(filepath.Base(old))] {
+		return
+	}
+	j.oldOuts = append(j.oldOuts, old)
 }
 
 // writePretty writes the indented form of a compact JSON document, the
@@ -660,13 +714,21 @@ func (r *runner) commitStage(in <-chan *job) {
 			}
 		}
 		var docs []catalog.Doc
+		var staleKeys []string
 		for _, j := range batch {
 			if j.commit {
 				docs = append(docs, j.doc)
 			}
+			if j.stale != nil {
+				staleKeys = append(staleKeys, j.stale.Key)
+			}
 		}
 		// The catalog is written even after a cancel: these documents are done.
-		if err := r.st.Catalog.Put(context.Background(), docs...); err != nil {
+		err := r.st.Catalog.Put(r.commit, docs...)
+		if err == nil && len(staleKeys) > 0 {
+			err = r.st.Catalog.Delete(r.commit, staleKeys...)
+		}
+		if err != nil {
 			r.log.Error().Err(err).Int("documents", len(docs)).Msg("catalog commit failed")
 			for _, j := range batch {
 				if j.commit && j.reason == "" {
@@ -677,6 +739,12 @@ func (r *runner) commitStage(in <-chan *job) {
 			for _, j := range batch {
 				if j.oldJSON != "" {
 					os.Remove(r.st.abs(j.oldJSON))
+				}
+				if j.stale != nil && j.stale.JSONPath != "" {
+					os.Remove(r.st.abs(j.stale.JSONPath))
+				}
+				for _, p := range j.oldOuts {
+					os.Remove(p)
 				}
 			}
 		}
@@ -690,6 +758,10 @@ func (r *runner) commitStage(in <-chan *job) {
 func (r *runner) finish(j *job) {
 	res := result{fetched: j.fetched, cached: j.cached}
 	switch {
+	case j.reason != "" && j.notFound:
+		res.outcome, res.reason = notFound, j.reason
+		r.prog.failed.Add(1)
+		r.log.Debug().Str("input", j.in.Arg).Str("reason", j.reason).Msg("not found")
 	case j.reason != "":
 		res.outcome, res.reason = failed, j.reason
 		r.prog.failed.Add(1)

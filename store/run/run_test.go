@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -300,9 +301,9 @@ func TestCancelResume(t *testing.T) {
 	}
 	rep := mustRun(t, ctx, st, ins, Options{OutDir: out, Workers: 2, Convert: slow})
 	s := rep.Summary
-	t.Logf("interrupted run: %+v, abandoned %d", s, rep.Abandoned)
-	if !rep.Interrupted || rep.Abandoned == 0 || s.Extracted+rep.Abandoned != 60 || s.Failed != 0 {
-		t.Fatalf("interrupted run: %+v, abandoned %d", s, rep.Abandoned)
+	t.Logf("interrupted run: %+v, abandoned %d", s, rep.Summary.Abandoned)
+	if !rep.Interrupted || rep.Summary.Abandoned == 0 || s.Extracted+rep.Summary.Abandoned != 60 || s.Failed != 0 {
+		t.Fatalf("interrupted run: %+v, abandoned %d", s, rep.Summary.Abandoned)
 	}
 	if s.Extracted < 10 {
 		t.Errorf("documents in hand were not finished: %d extracted", s.Extracted)
@@ -342,8 +343,8 @@ func TestAbort(t *testing.T) {
 		return convert.Convert(c, in, convert.Options{})
 	}
 	rep := mustRun(t, ctx, st, expand(t, in), Options{Convert: stuck, Grace: 50 * time.Millisecond, Workers: 1})
-	if s := rep.Summary; !rep.Interrupted || s.Failed != 0 || s.Extracted != 0 || rep.Abandoned != 10 {
-		t.Errorf("%+v abandoned %d", s, rep.Abandoned)
+	if s := rep.Summary; !rep.Interrupted || s.Failed != 0 || s.Extracted != 0 || rep.Summary.Abandoned != 10 {
+		t.Errorf("%+v abandoned %d", s, rep.Summary.Abandoned)
 	}
 	if docs := checkStore(t, st.Dir); len(docs) != 0 {
 		t.Errorf("%d catalog rows after an abandoned run", len(docs))
@@ -393,6 +394,76 @@ func TestExpand(t *testing.T) {
 	}
 	if _, err := Expand([]string{filepath.Join(tmp, "missing.txt")}, nil, "zh"); err == nil {
 		t.Error("a missing file is not an error")
+	}
+}
+
+// TestOneNamePerDocument: a document is its symbol and language. A file
+// named after a symbol is the same document as the symbol, with one output
+// name; a name a document no longer has is removed from the output
+// folder; the row a file had under its path before goes.
+func TestOneNamePerDocument(t *testing.T) {
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "out")
+	seed := mustRead(t, seedPath)
+	named := filepath.Join(tmp, "in", "A_69_6_Rev.1-ZH.txt")
+	x1, x2 := filepath.Join(tmp, "a", "x.txt"), filepath.Join(tmp, "b", "x.txt")
+	for _, p := range []string{named, x1, x2} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, seed, 0o644)
+	}
+	st := openStore(t, filepath.Join(tmp, "store"))
+	f := &fakeFetcher{st: st, docs: map[string][]byte{"A/69/6/Rev.1": seed}}
+
+	// A row made when files were keyed by path, with its copy under an old name.
+	abs, _ := filepath.Abs(named)
+	oldOut := filepath.Join(out, "A_69_6_Rev.1-ZH-51cd0616.json")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(oldOut, []byte("{}\n"), 0o644)
+	if err := st.Catalog.Put(context.Background(), catalog.Doc{Key: "file:" + abs, Input: named, Lang: "zh",
+		Status: catalog.StatusOK, OutPath: oldOut, OutBytes: 3, Version: "0.0.1"}); err != nil {
+		t.Fatal(err)
+	}
+
+	outs := func() []string {
+		m, _ := filepath.Glob(filepath.Join(out, "*.json"))
+		for i := range m {
+			m[i] = filepath.Base(m[i])
+		}
+		return m
+	}
+	ins := expand(t, "A/69/6/Rev.1", named)
+	if len(ins) != 1 || !ins[0].IsSymbol() {
+		t.Fatalf("symbol and its file: %d inputs %+v", len(ins), ins)
+	}
+	ins = expand(t, named, "A/69/6/Rev.1", x1)
+	if len(ins) != 2 || ins[0].Key("zh") != (Input{Symbol: symbol.MustParse("A/69/6/Rev.1")}).Key("zh") {
+		t.Fatalf("file and its symbol: %+v", ins)
+	}
+	rep := mustRun(t, context.Background(), st, ins, Options{OutDir: out, Fetcher: f})
+	if s := rep.Summary; s.Extracted != 2 || s.Failed != 0 {
+		t.Fatalf("%+v %+v", s, rep.Failures)
+	}
+	if got := strings.Join(outs(), " "); got != "A_69_6_Rev.1-ZH.json x.json" {
+		t.Errorf("outputs %s", got)
+	}
+	if _, ok, _ := st.Catalog.Get(context.Background(), "file:"+abs); ok {
+		t.Error("the row under the file's path is still there")
+	}
+	doc, ok, err := st.Catalog.Get(context.Background(), ins[0].Key("zh"))
+	if !ok || err != nil || doc.Symbol != "A/69/6/Rev.1" {
+		t.Errorf("symbol row %+v %v %v", doc, ok, err)
+	}
+
+	// The symbol fetched, after the file: the same document, unchanged.
+	rep = mustRun(t, context.Background(), st, expand(t, "A/69/6/Rev.1", x1), Options{OutDir: out, Fetcher: f})
+	if s := rep.Summary; s.Skipped != 2 {
+		t.Errorf("symbol after its file: %+v", s)
+	}
+	// A second x.txt: both get hashed names, and x.json goes.
+	rep = mustRun(t, context.Background(), st, expand(t, "A/69/6/Rev.1", x1, x2), Options{OutDir: out, Fetcher: f})
+	got := outs()
+	if s := rep.Summary; s.Failed != 0 || len(got) != 3 || slices.Contains(got, "x.json") {
+		t.Errorf("%+v: outputs %q", s, got)
 	}
 }
 
