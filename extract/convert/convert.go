@@ -46,11 +46,16 @@ type Input struct {
 	Format      string // "" to detect
 	ContentType string // from HTTP, when fetched
 	Symbol      string // when known from fetching
+
+	password string // from Options, for the PDF reader
 }
 
 // Options tune a conversion.
 type Options struct {
 	Vocab *segment.Vocab // nil: the Chinese programme-plan vocabulary
+	// Password opens an encrypted PDF, as its user or owner password;
+	// "" tries the empty user password, which most encrypted PDFs have.
+	Password string
 }
 
 // Errors a document can fail with. The output still carries a diagnostic.
@@ -111,6 +116,7 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 		}
 	default:
 		if x, ok := extractors[format]; ok {
+			in.password = opt.Password
 			l, k, xerr := x(ctx, in, out)
 			if xerr != nil {
 				return res, fail(out, format+"-error", xerr, xerr.Error())

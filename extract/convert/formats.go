@@ -45,7 +45,7 @@ func extractDocx(ctx context.Context, in Input, out *model.Output) ([]extract.Li
 // extractPDF reads a PDF's text layer and fills in what the PDF tells about
 // the document: pages, the symbol from the running header, confidence.
 func extractPDF(ctx context.Context, in Input, out *model.Output) ([]extract.Line, []link, error) {
-	res, err := pdf.Extract(ctx, in.Data, pdf.Options{})
+	res, err := pdf.Extract(ctx, in.Data, pdf.Options{Password: in.password})
 	if err != nil {
 		return nil, nil, err
 	}

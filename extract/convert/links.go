@@ -1,6 +1,8 @@
 package convert
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/undoc/undoc/ingest/symbol"
@@ -36,12 +38,14 @@ func linkReferences(body []*model.Node, refs []model.Reference, links []link) []
 	}
 	var all []*model.Node // the tree in document order, walked once
 	model.Walk(body, func(n *model.Node) { all = append(all, n) })
-	for _, l := range links {
+	aroundOf := nodesAt(all, links)
+	own := ownTexts{}
+	for li, l := range links {
 		sym, _, ok := symbol.FromURL(l.uri)
 		if !ok {
 			continue
 		}
-		around := nodesAt(all, l.line)
+		around := aroundOf[li]
 		text := strings.Trim(l.text, " ,.;:()（），。；：")
 		bare := strings.ReplaceAll(text, " ", "")
 		ids := make([]string, len(around))
@@ -55,7 +59,7 @@ func linkReferences(body []*model.Node, refs []model.Reference, links []link) []
 			cited[i].used = true
 			continue
 		}
-		node := placeOf(around, bare)
+		node := placeOf(around, bare, own)
 		if text == "" {
 			text = l.uri
 		}
@@ -96,30 +100,62 @@ func standsFor(cited []citation, nodes []string, sym, text string) int {
 	return -1
 }
 
-// nodesAt lists the nodes whose span holds line, outermost first; all is
-// the tree in document order.
-func nodesAt(all []*model.Node, line int) []*model.Node {
-	var out []*model.Node
-	if line <= 0 {
-		return out
+// nodesAt lists, for each link, the nodes whose span holds its line, in
+// document order (outermost first); all is the tree in document order.
+// One sweep over the links by line and the nodes by first line: a node
+// joins the candidates when the sweep reaches its first line and leaves
+// after its last, so the cost is the nodes plus the lists returned.
+func nodesAt(all []*model.Node, links []link) [][]*model.Node {
+	out := make([][]*model.Node, len(links))
+	byLine := make([]int, len(links))
+	for i := range byLine {
+		byLine[i] = i
 	}
-	for _, n := range all {
-		if n.Span.LineStart <= line && line <= n.Span.LineEnd {
-			out = append(out, n)
+	slices.SortStableFunc(byLine, func(a, b int) int { return cmp.Compare(links[a].line, links[b].line) })
+	byStart := make([]int, len(all))
+	for i := range byStart {
+		byStart[i] = i
+	}
+	slices.SortStableFunc(byStart, func(a, b int) int { return cmp.Compare(all[a].Span.LineStart, all[b].Span.LineStart) })
+	var active []int // indexes into all
+	next := 0
+	for _, li := range byLine {
+		line := links[li].line
+		if line <= 0 {
+			continue
 		}
+		for next < len(byStart) && all[byStart[next]].Span.LineStart <= line {
+			active = append(active, byStart[next])
+			next++
+		}
+		k := 0
+		for _, ni := range active {
+			if all[ni].Span.LineEnd >= line {
+				active[k] = ni
+				k++
+			}
+		}
+		active = active[:k]
+		holding := slices.Clone(active)
+		slices.Sort(holding)
+		nodes := make([]*model.Node, len(holding))
+		for i, ni := range holding {
+			nodes[i] = all[ni]
+		}
+		out[li] = nodes
 	}
 	return out
 }
 
 // placeOf is the id of the innermost of nodes whose own text holds text
 // (spaces removed), else of the innermost node; "" when there are none.
-func placeOf(nodes []*model.Node, text string) string {
+func placeOf(nodes []*model.Node, text string, own ownTexts) string {
 	if len(nodes) == 0 {
 		return ""
 	}
 	if text != "" {
 		for k := len(nodes) - 1; k >= 0; k-- {
-			if holds(nodes[k], text) {
+			if own.holds(nodes[k], text) {
 				return nodes[k].ID
 			}
 		}
@@ -127,45 +163,57 @@ func placeOf(nodes []*model.Node, text string) string {
 	return nodes[len(nodes)-1].ID
 }
 
-// holds tells whether the text of node n itself (not of its children)
-// contains text, spaces removed.
-func holds(n *model.Node, text string) bool {
-	in := func(s string) bool { return strings.Contains(strings.ReplaceAll(s, " ", ""), text) }
-	var items func([]*model.Item) bool
-	items = func(its []*model.Item) bool {
-		for _, it := range its {
-			if in(it.Text) || items(it.Items) {
-				return true
-			}
+// ownTexts keeps each node's own texts with the spaces removed, made once
+// per node however many links look at it.
+type ownTexts map[*model.Node][]string
+
+// holds tells whether one of the texts of node n itself (not of its
+// children) contains text, spaces removed.
+func (o ownTexts) holds(n *model.Node, text string) bool {
+	parts, ok := o[n]
+	if !ok {
+		parts = nodeTexts(n)
+		for i, p := range parts {
+			parts[i] = strings.ReplaceAll(p, " ", "")
 		}
-		return false
+		o[n] = parts
 	}
-	if in(n.Title) || in(n.Text) || items(n.Items) {
-		return true
-	}
-	for _, a := range n.Accomplishments {
-		if in(a.Text) {
+	for _, p := range parts {
+		if strings.Contains(p, text) {
 			return true
 		}
+	}
+	return false
+}
+
+// nodeTexts lists the texts of node n itself: title, text, items (nested),
+// accomplishments and indicators, group members, table cells, figure text.
+func nodeTexts(n *model.Node) []string {
+	out := []string{n.Title, n.Text}
+	var items func([]*model.Item)
+	items = func(its []*model.Item) {
+		for _, it := range its {
+			out = append(out, it.Text)
+			items(it.Items)
+		}
+	}
+	items(n.Items)
+	for _, a := range n.Accomplishments {
+		out = append(out, a.Text)
 		for _, ind := range a.Indicators {
-			if in(ind.Text) {
-				return true
-			}
+			out = append(out, ind.Text)
 		}
 	}
 	for _, g := range n.Groups {
 		for _, m := range g.Items {
-			if in(m.Number) || in(m.Title) {
-				return true
-			}
+			out = append(out, m.Number, m.Title)
 		}
 	}
 	for _, row := range n.Rows {
-		for _, c := range row {
-			if in(c) {
-				return true
-			}
-		}
+		out = append(out, row...)
 	}
-	return n.FigureText != nil && in(*n.FigureText)
+	if n.FigureText != nil {
+		out = append(out, *n.FigureText)
+	}
+	return out
 }

@@ -1,8 +1,11 @@
 package convert
 
 import (
+	"context"
+	"os"
 	"testing"
 
+	"github.com/undoc/undoc/normalize/segment"
 	"github.com/undoc/undoc/store/model"
 )
 
@@ -97,5 +100,30 @@ func TestLinkPlaceByText(t *testing.T) {
 	got = linkReferences(body, nil, []link{{"https://undocs.org/zh/A/RES/1/2", "不在文中", 1, false}})
 	if len(got) != 1 || got[0].Node != "ch1/p2" {
 		t.Errorf("anchor in no node: got %+v, want the innermost node ch1/p2", got)
+	}
+}
+
+// BenchmarkLinkReferences times link placement alone on A/81/6 Sect. 24
+// (423 link annotations).
+func BenchmarkLinkReferences(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/pdf/A_81_6_Sect.24.pdf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := Input{Data: data, Name: "A_81_6_Sect.24.pdf", Format: FormatPDF}
+	lines, links, err := extractPDF(context.Background(), in, newOutput(in))
+	if err != nil {
+		b.Fatal(err)
+	}
+	vocab, err := vocabFor("en") // Sect. 24 is English, as Convert would detect
+	if err != nil {
+		b.Fatal(err)
+	}
+	seg := segment.Segment(lines, vocab)
+	b.Logf("%d links, %d references", len(links), len(seg.References))
+	b.ResetTimer()
+	for range b.N {
+		refs := append([]model.Reference(nil), seg.References...)
+		linkReferences(seg.Body, refs, links)
 	}
 }

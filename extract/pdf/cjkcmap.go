@@ -4,7 +4,11 @@ package pdf
 // ToUnicode map, following ISO 32000-1:2008 §9.7.5.2 (Table 118, predefined
 // CMaps) and §9.10.2 method (b): the code bytes are mapped to Unicode via
 // the character collection's native encoding. Codespaces follow the Adobe
-// CMap definitions (Adobe-GB1: GB-EUC, GBK-EUC, UniGB-UCS2, UniGB-UTF16).
+// CMap definitions (Adobe-GB1: GB-EUC, GBK-EUC, UniGB-UCS2, UniGB-UTF16;
+// the row-and-cell CMaps H, V, GB-H, KSC-H of Adobe-Japan1, -GB1 and
+// -Korea1; Big5 and Shift-JIS variants). Fonts that use Identity-H/V
+// without a ToUnicode map need the collection's CID-to-Unicode table,
+// which is not built in: their text is reported as undecodable.
 
 import (
 	"strings"
@@ -39,7 +43,7 @@ func cs(n int, lo, hi uint32) csRange {
 
 // lookupPredefinedCMap recognises a predefined CMap name.
 func lookupPredefinedCMap(name string) (*predefinedCMap, bool) {
-	p := &predefinedCMap{name: name, vertical: strings.HasSuffix(name, "-V")}
+	p := &predefinedCMap{name: name, vertical: strings.HasSuffix(name, "-V") || name == "V"}
 	base := strings.TrimSuffix(strings.TrimSuffix(name, "-H"), "-V")
 	switch {
 	case base == "Identity":
@@ -69,11 +73,13 @@ func lookupPredefinedCMap(name string) (*predefinedCMap, bool) {
 		p.kind = "mb"
 		p.enc = simplifiedchinese.GBK
 		p.codespace = []csRange{cs(1, 0, 0x80), cs(2, 0xA1A1, 0xFEFE)}
-	case base == "B5pc" || base == "ETen-B5" || base == "HKscs-B5" || base == "ETenms-B5":
+	case base == "B5pc" || base == "ETen-B5" || base == "HKscs-B5" || base == "ETenms-B5" || base == "B5" ||
+		base == "HKdla-B5" || base == "HKdlb-B5" || base == "HKm314-B5" || base == "HKm471-B5" || base == "HKgccs-B5":
 		p.kind = "mb"
 		p.enc = traditionalchinese.Big5
 		p.codespace = []csRange{cs(1, 0, 0x80), cs(2, 0xA140, 0xFEFE)}
-	case base == "90ms-RKSJ" || base == "90msp-RKSJ" || base == "83pv-RKSJ" || base == "90pv-RKSJ":
+	case base == "90ms-RKSJ" || base == "90msp-RKSJ" || base == "83pv-RKSJ" || base == "90pv-RKSJ" ||
+		base == "Ext-RKSJ" || base == "Add-RKSJ" || base == "78-RKSJ" || base == "78ms-RKSJ":
 		p.kind = "mb"
 		p.enc = japanese.ShiftJIS
 		p.codespace = []csRange{cs(1, 0, 0x80), cs(1, 0xA0, 0xDF), cs(2, 0x8140, 0x9FFC), cs(2, 0xE040, 0xFCFC)}
@@ -85,6 +91,23 @@ func lookupPredefinedCMap(name string) (*predefinedCMap, bool) {
 		p.kind = "mb"
 		p.enc = korean.EUCKR
 		p.codespace = []csRange{cs(1, 0, 0x80), cs(2, 0x8141, 0xFEFE)}
+	case name == "H" || name == "V" || base == "Ext" || base == "Add" || base == "78" || base == "Hojo":
+		// JIS X 0208 (0212 for Hojo) row and cell, the bytes of
+		// ISO-2022-JP: EUC-JP with the high bits cleared
+		p.kind = "rowcell"
+		p.enc = japanese.EUCJP
+		p.codespace = []csRange{cs(2, 0x2121, 0x7E7E)}
+		if base == "Hojo" {
+			p.kind = "hojo"
+		}
+	case base == "GB" || base == "GBT":
+		p.kind = "rowcell"
+		p.enc = simplifiedchinese.GBK
+		p.codespace = []csRange{cs(2, 0x2121, 0x7E7E)}
+	case base == "KSC":
+		p.kind = "rowcell"
+		p.enc = korean.EUCKR
+		p.codespace = []csRange{cs(2, 0x2121, 0x7E7E)}
 	default:
 		return nil, false
 	}
@@ -115,6 +138,19 @@ func (p *predefinedCMap) decode(code []byte) string {
 			return string(rune(v))
 		}
 		return ""
+	case "rowcell", "hojo":
+		if len(code) != 2 {
+			return ""
+		}
+		euc := []byte{code[0] | 0x80, code[1] | 0x80}
+		if p.kind == "hojo" {
+			euc = append([]byte{0x8F}, euc...) // EUC-JP's JIS X 0212 plane
+		}
+		out, err := p.enc.NewDecoder().Bytes(euc)
+		if err != nil || len(out) == 0 || string(out) == "\uFFFD" {
+			return ""
+		}
+		return string(out)
 	case "mb":
 		if len(code) == 1 && code[0] < 0x80 {
 			return string(rune(code[0]))

@@ -1,6 +1,9 @@
 package pdf
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCMapBFCharAndRanges(t *testing.T) {
 	cm := parseCMap([]byte(`/CIDInit /ProcSet findresource begin 12 dict begin begincmap
@@ -129,6 +132,22 @@ func TestPredefinedCMaps(t *testing.T) {
 		}
 		if got := p.decode(c.code); got != c.want {
 			t.Errorf("%s %X: %q, want %q", c.name, c.code, got, c.want)
+		}
+	}
+}
+
+// TestRowCellCMaps: the row-and-cell CMaps of the Japanese, Chinese and
+// Korean collections, without ToUnicode, read their characters.
+func TestRowCellCMaps(t *testing.T) {
+	for _, c := range []struct{ cmap, want string }{
+		{"/H", "亜唖"},
+		{"/V", "亜唖"},
+		{"/GB-H", "啊阿"},
+		{"/KSC-H", "가각"},
+	} {
+		res := mustExtract(t, onePage("/F1 "+type0(c.cmap, ""), "BT /F1 12 Tf 72 700 Td <30213022> Tj ET", nil, ""))
+		if got := strings.ReplaceAll(allText(res), "\n", ""); got != c.want {
+			t.Errorf("%s: %q, want %q", c.cmap, got, c.want)
 		}
 	}
 }

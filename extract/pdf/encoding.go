@@ -7,6 +7,7 @@ package pdf
 
 import (
 	"golang.org/x/text/encoding/charmap"
+	"strconv"
 )
 
 // baseEncoding is a code → Unicode table for single-byte codes; 0 = none.
@@ -123,4 +124,41 @@ type diffItem struct {
 	isCode bool
 	code   int
 	name   string
+}
+
+// numericNames gives text to the codes of a Type 3 font whose Differences
+// name glyphs by number, as TeX's drivers write them: "a97", "g65", "97".
+// The number is the character's code in the font's (usually T1) encoding:
+// its Latin-1 character from 32 up, the T1 quotes, dashes and ligatures
+// below.
+func (e *simpleEncoding) numericNames() {
+	for c, name := range e.names {
+		if name == "" || e.known[c] {
+			continue
+		}
+		i := 0
+		for i < len(name) && i < 2 && (name[i] >= 'a' && name[i] <= 'z' || name[i] >= 'A' && name[i] <= 'Z') {
+			i++
+		}
+		n, err := strconv.Atoi(name[i:])
+		if err != nil || n < 0 || n > 255 || len(name)-i > 3 {
+			continue
+		}
+		text := ""
+		switch {
+		case n >= 0x20 && n < 0x7F, n >= 0xA0:
+			text = string(rune(n))
+		default:
+			text = t1Low[n]
+		}
+		if text != "" {
+			e.text[c], e.known[c] = text, true
+		}
+	}
+}
+
+// t1Low are the T1 (Cork) encoding's characters below 32 that carry text.
+var t1Low = map[int]string{
+	0x10: "\u201C", 0x11: "\u201D", 0x12: "\u201E", 0x13: "\u00AB", 0x14: "\u00BB",
+	0x15: "\u2013", 0x16: "\u2014", 0x1B: "ff", 0x1C: "fi", 0x1D: "fl", 0x1E: "ffi", 0x1F: "ffl",
 }

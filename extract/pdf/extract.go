@@ -18,8 +18,6 @@ import (
 	"strings"
 	"time"
 
-	lpdf "github.com/ledongthuc/pdf"
-
 	"github.com/undoc/undoc/extract"
 )
 
@@ -29,6 +27,10 @@ type Options struct {
 	Timeout time.Duration
 	// MaxPages stops after this many pages; 0 means all.
 	MaxPages int
+	// Password opens an encrypted document, as its user or its owner
+	// password. Documents encrypted with the empty user password (most
+	// encrypted documents) open without one.
+	Password string
 }
 
 // DefaultTimeout applies when Options.Timeout is 0.
@@ -96,7 +98,7 @@ func Extract(ctx context.Context, data []byte, opt Options) (*Result, error) {
 		err error
 	}
 	done := make(chan outcome, 1)
-	guard := make(chan *guardedReader, 1)
+	guard := make(chan *pdfFile, 1)
 	go func() {
 		var o outcome
 		defer func() {
@@ -126,7 +128,7 @@ func Extract(ctx context.Context, data []byte, opt Options) (*Result, error) {
 // docState is what one extraction keeps across pages: font decoders (one
 // per font object), resources, diagnostics. Glyphs are per page only.
 type docState struct {
-	r        *lpdf.Reader
+	r        *pdfFile
 	fonts    map[string]*font
 	resCache map[string]*resources
 	diags    []Diagnostic
@@ -139,8 +141,8 @@ type docState struct {
 	scratch    scratch
 }
 
-func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *guardedReader) (*Result, error) {
-	r, _, err := openPDF(data, func(g *guardedReader) { guard <- g })
+func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *pdfFile) (*Result, error) {
+	r, err := openPDF(data, opt.Password, func(g *pdfFile) { guard <- g })
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +226,7 @@ func (d *docState) fallbackFont() *font {
 	return d.fallback
 }
 
-func (d *docState) resourcesFor(v lpdf.Value) *resources {
+func (d *docState) resourcesFor(v Value) *resources {
 	key := v.String()
 	if r, ok := d.resCache[key]; ok {
 		return r
@@ -241,7 +243,7 @@ func (d *docState) fontFor(res *resources, name string, page int) (f *font) {
 		return f
 	}
 	v := res.v.Key("Font").Key(name)
-	if v.Kind() != lpdf.Dict {
+	if v.Kind() != vDict {
 		d.warn(page, name, "missing-font", "font resource /"+name+" not found")
 		f = d.fallbackFont()
 		res.fonts[name] = f
@@ -267,7 +269,7 @@ func (d *docState) fontFor(res *resources, name string, page int) (f *font) {
 
 func (d *docState) property(res *resources, name string) interface{} {
 	p := res.v.Key("Properties").Key(name)
-	if at := p.Key("ActualText"); at.Kind() == lpdf.String {
+	if at := p.Key("ActualText"); at.Kind() == vString {
 		return textString(at.RawString())
 	}
 	return nil
@@ -322,6 +324,14 @@ func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, sta
 			d.warn(n, "", "page-error", fmt.Sprintf("page %d: %v", n, err))
 		}
 	}()
+	func() {
+		defer func() {
+			if x := recover(); x != nil {
+				d.warn(n, "", "annots-unreadable", fmt.Sprintf("page %d: form field appearances: %v", n, x))
+			}
+		}()
+		in.drawAppearances(p.v, P, d.resourcesFor(p.resources))
+	}()
 	if debugLayout {
 		for _, r := range in.rules {
 			fmt.Fprintf(os.Stderr, "p%d rule %+v\n", n, r)
@@ -346,16 +356,16 @@ func (d *docState) page(ctx context.Context, p pageInfo, n int, tables *int, sta
 }
 
 // pageContents appends the decoded content streams of a page to buf.
-func pageContents(buf []byte, v lpdf.Value, warn func(string)) []byte {
+func pageContents(buf []byte, v Value, warn func(string)) []byte {
 	c := v.Key("Contents")
 	switch c.Kind() {
-	case lpdf.Stream:
+	case vStream:
 		data, err := appendStream(buf, c)
 		if err != nil {
 			warn(err.Error())
 		}
 		return data
-	case lpdf.Array:
+	case vArray:
 		all := buf
 		for i := 0; i < c.Len() && i < 10000; i++ {
 			var err error
@@ -376,7 +386,7 @@ func pageContents(buf []byte, v lpdf.Value, warn func(string)) []byte {
 // readLinks reads a page's URI link annotations (§12.5.6.5, §12.6.4.7)
 // and their rectangles. P maps user space to display space, as for the
 // glyphs.
-func readLinks(page lpdf.Value, P matrix, n int) []pageLink {
+func readLinks(page Value, P matrix, n int) []pageLink {
 	var out []pageLink
 	an := page.Key("Annots")
 	for i := 0; i < an.Len() && i < 10000; i++ {
@@ -389,7 +399,7 @@ func readLinks(page lpdf.Value, P matrix, n int) []pageLink {
 			continue
 		}
 		u := act.Key("URI")
-		if u.Kind() != lpdf.String {
+		if u.Kind() != vString {
 			continue
 		}
 		uri := u.RawString()

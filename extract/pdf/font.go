@@ -8,10 +8,7 @@ package pdf
 
 import (
 	"fmt"
-	"io"
 	"strings"
-
-	lpdf "github.com/ledongthuc/pdf"
 )
 
 // font decodes the strings shown with one font object.
@@ -58,48 +55,23 @@ type glyphCode struct {
 const maxStreamBytes = 64 << 20
 
 // readStream returns the decoded bytes of a stream, bounded.
-func readStream(v lpdf.Value) ([]byte, error) { return appendStream(nil, v) }
+func readStream(v Value) ([]byte, error) { return appendStream(nil, v) }
 
 // appendStream appends the decoded bytes of a stream to dst, bounded.
-func appendStream(dst []byte, v lpdf.Value) (data []byte, err error) {
-	data = dst
+func appendStream(dst []byte, v Value) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("stream: %v", r)
+			data, err = dst, fmt.Errorf("stream: %v", r)
 		}
 	}()
-	if v.Kind() != lpdf.Stream {
+	s, ok := v.x.(*pdfStream)
+	if !ok {
 		return dst, fmt.Errorf("not a stream")
 	}
-	rc := v.Reader()
-	defer rc.Close()
-	start := len(dst)
-	for {
-		if len(data) == cap(data) {
-			// double the stream's part of the buffer, but never past the limit
-			grow := min(max(len(data)-start, 4096), start+maxStreamBytes+1-len(data))
-			nd := make([]byte, len(data), len(data)+grow)
-			copy(nd, data)
-			data = nd
-		}
-		n, e := rc.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if len(data)-start > maxStreamBytes {
-			return data[:start+maxStreamBytes], fmt.Errorf("stream larger than %d bytes", maxStreamBytes)
-		}
-		if e == io.EOF {
-			return data, nil
-		}
-		if e != nil {
-			if e == io.ErrUnexpectedEOF && len(data) > start {
-				e = nil // truncated zlib tail: keep what decoded
-			}
-			return data, e
-		}
-	}
+	return v.f.streamData(s, dst)
 }
 
-func numArray(v lpdf.Value) []float64 {
+func numArray(v Value) []float64 {
 	n := v.Len()
 	if n > 1<<16 {
 		n = 1 << 16
@@ -112,7 +84,7 @@ func numArray(v lpdf.Value) []float64 {
 }
 
 // loadFont builds the decoder for a font dictionary.
-func loadFont(v lpdf.Value, warn func(code, msg string)) *font {
+func loadFont(v Value, warn func(code, msg string)) *font {
 	f := &font{
 		name:      v.Key("BaseFont").Name(),
 		subtype:   v.Key("Subtype").Name(),
@@ -120,7 +92,7 @@ func loadFont(v lpdf.Value, warn func(code, msg string)) *font {
 		sizeScale: 1,
 		dw:        1000,
 	}
-	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
+	if tu := v.Key("ToUnicode"); tu.Kind() == vStream {
 		data, err := readStream(tu)
 		if err != nil && len(data) == 0 {
 			warn("tounicode-unreadable", err.Error())
@@ -142,11 +114,11 @@ func loadFont(v lpdf.Value, warn func(code, msg string)) *font {
 	return f
 }
 
-func (f *font) loadType0(v lpdf.Value, warn func(code, msg string)) {
+func (f *font) loadType0(v Value, warn func(code, msg string)) {
 	f.composite = true
 	enc := v.Key("Encoding")
 	switch enc.Kind() {
-	case lpdf.Name:
+	case vName:
 		if p, ok := lookupPredefinedCMap(enc.Name()); ok {
 			f.codespace = p.codespace
 			f.vertical = p.vertical
@@ -157,14 +129,14 @@ func (f *font) loadType0(v lpdf.Value, warn func(code, msg string)) {
 			warn("unknown-cmap", "unsupported predefined CMap "+enc.Name()+"; treating as Identity-H")
 			f.codespace = []csRange{cs(2, 0, 0xFFFF)}
 		}
-	case lpdf.Stream:
+	case vStream:
 		data, err := readStream(enc)
 		if err != nil && len(data) == 0 {
 			warn("cmap-unreadable", err.Error())
 		}
 		cm := parseCMap(data)
 		use := cm.useCMap
-		if u := enc.Key("UseCMap"); u.Kind() == lpdf.Name {
+		if u := enc.Key("UseCMap"); u.Kind() == vName {
 			use = u.Name()
 		}
 		if use != "" {
@@ -188,7 +160,7 @@ func (f *font) loadType0(v lpdf.Value, warn func(code, msg string)) {
 	if desc.IsNull() {
 		desc = v.Key("DescendantFonts") // some writers put the dict directly
 	}
-	if dw := desc.Key("DW"); dw.Kind() == lpdf.Integer || dw.Kind() == lpdf.Real {
+	if dw := desc.Key("DW"); dw.Kind() == vInteger || dw.Kind() == vReal {
 		f.dw = dw.Float64()
 	}
 	if f.name == "" {
@@ -203,7 +175,7 @@ func (f *font) loadType0(v lpdf.Value, warn func(code, msg string)) {
 			break
 		}
 		second := w.Index(i + 1)
-		if second.Kind() == lpdf.Array {
+		if second.Kind() == vArray {
 			c := uint32(first.Int64())
 			for j, x := range numArray(second) {
 				f.cidW[c+uint32(j)] = x
@@ -224,7 +196,7 @@ func (f *font) loadType0(v lpdf.Value, warn func(code, msg string)) {
 	}
 }
 
-func (f *font) loadSimple(v lpdf.Value, warn func(code, msg string)) {
+func (f *font) loadSimple(v Value, warn func(code, msg string)) {
 	desc := v.Key("FontDescriptor")
 	flags := desc.Key("Flags").Int64()
 	symbolic := flags&4 != 0 && flags&32 == 0
@@ -233,8 +205,14 @@ func (f *font) loadSimple(v lpdf.Value, warn func(code, msg string)) {
 		if m := numArray(v.Key("FontMatrix")); len(m) == 6 {
 			copy(f.fm[:], m)
 		}
+		// the em in text space: FontMatrix times the glyphs' height
+		// (FontBBox), not times 1000, which holds only for fonts drawn on
+		// a 1000-unit grid (TeX's Type 3 fonts use about 100)
 		f.sizeScale = abs(f.fm[3]) * 1000
-		if f.sizeScale == 0 {
+		if bb := numArray(v.Key("FontBBox")); len(bb) == 4 && abs(bb[3]-bb[1]) > 0 {
+			f.sizeScale = abs(f.fm[3]) * abs(bb[3]-bb[1])
+		}
+		if f.sizeScale < 0.2 || f.sizeScale > 5 {
 			f.sizeScale = 1
 		}
 	}
@@ -246,25 +224,21 @@ func (f *font) loadSimple(v lpdf.Value, warn func(code, msg string)) {
 			f.hasWidth[c] = true
 		}
 	}
-	if !f.hasAnyWidth() {
-		f.standardWidths()
-	}
-
 	enc := v.Key("Encoding")
 	var base *baseEncoding
 	var diffs []diffItem
 	switch enc.Kind() {
-	case lpdf.Name:
+	case vName:
 		base, _ = baseEncodingByName(enc.Name())
-	case lpdf.Dict:
+	case vDict:
 		base, _ = baseEncodingByName(enc.Key("BaseEncoding").Name())
 		d := enc.Key("Differences")
 		for i := 0; i < d.Len() && i < 1024; i++ {
 			x := d.Index(i)
 			switch x.Kind() {
-			case lpdf.Integer, lpdf.Real:
+			case vInteger, vReal:
 				diffs = append(diffs, diffItem{isCode: true, code: int(x.Float64())})
-			case lpdf.Name:
+			case vName:
 				diffs = append(diffs, diffItem{name: x.Name()})
 			}
 		}
@@ -285,6 +259,12 @@ func (f *font) loadSimple(v lpdf.Value, warn func(code, msg string)) {
 	}
 	f.simple = newSimpleEncoding(base)
 	f.simple.applyDifferences(diffs)
+	if f.subtype == "Type3" {
+		f.simple.numericNames()
+	}
+	if !f.hasAnyWidth() {
+		f.standardWidths()
+	}
 }
 
 func (f *font) hasAnyWidth() bool {
@@ -296,28 +276,49 @@ func (f *font) hasAnyWidth() bool {
 	return false
 }
 
-// standardWidths gives the standard 14 fonts (no Widths array) a rough
-// proportional width so that positions stay plausible.
+// standardWidths sets the widths of a font without /Widths from the
+// metrics of the standard 14 font it names (std14.go), each code by the
+// glyph its encoding gives it; other fonts, and glyphs the metrics do not
+// know, get a rough width by kind of character, so that positions stay
+// plausible and spaces and repeated letters are not taken for overprint.
 func (f *font) standardWidths() {
-	mono := strings.Contains(f.name, "Courier")
+	family := std14Family(f.name)
 	for c := 0; c < 256; c++ {
-		w := 500.0
-		if !mono {
-			switch {
-			case c == ' ':
-				w = 250
-			case c >= 'A' && c <= 'Z':
-				w = 667
-			case c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == '\'':
-				w = 278
-			case c == 'm' || c == 'w' || c == 'M' || c == 'W':
-				w = 833
-			}
-		} else {
-			w = 600
+		text := ""
+		if f.simple != nil && f.simple.known[c] {
+			text = f.simple.text[c]
+		} else if c >= 0x20 && c < 0x7F {
+			text = string(rune(c))
+		}
+		w := std14Width(family, text)
+		if w == 0 {
+			w = roughWidth(text, family == "Courier")
 		}
 		f.widths[c] = w
+		f.hasWidth[c] = true
 	}
+}
+
+func roughWidth(text string, mono bool) float64 {
+	if mono {
+		return 600
+	}
+	if text == "" {
+		return 500
+	}
+	switch c := []rune(text)[0]; {
+	case c == ' ':
+		return 250
+	case c >= 'A' && c <= 'Z':
+		return 667
+	case c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == '\'':
+		return 278
+	case c == 'm' || c == 'w' || c == 'M' || c == 'W':
+		return 833
+	case c >= 0x2E80:
+		return 1000
+	}
+	return 500
 }
 
 // decodeString splits a shown string into character codes (§9.4.3) and

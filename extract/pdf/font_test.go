@@ -207,3 +207,18 @@ func TestMaxPages(t *testing.T) {
 		t.Errorf("pages %d", res.Pages)
 	}
 }
+
+// TestType3NumericGlyphNames: Type 3 fonts whose Differences name glyphs
+// by number (TeX's "a97", "g65", bare "98"; T1's ligatures below 32) read
+// as those characters, and a font drawn on a 100-unit grid keeps two
+// lines apart.
+func TestType3NumericGlyphNames(t *testing.T) {
+	t3 := "<< /Type /Font /Subtype /Type3 /FontBBox [0 -20 90 80] /FontMatrix [0.01 0 0 0.01 0 0] /CharProcs << >> " +
+		"/Encoding << /Type /Encoding /Differences [28 /a28 65 /g65 97 /a97 /98 /a225 /.notdef] >> /FirstChar 28 /LastChar 100 " +
+		"/Widths [60 " + strings.Repeat("0 ", 36) + "70 " + strings.Repeat("0 ", 31) + "50 50 50 50] /Resources << >> >>"
+	content := "BT /F1 12 Tf 72 700 Td (\x1cAab) Tj 0 -14 Td (ab\x63) Tj ET"
+	res := mustExtract(t, onePage("/F1 "+t3, content, nil, ""))
+	if got := allText(res); got != "fiAab\nabá" {
+		t.Errorf("got %q", got)
+	}
+}

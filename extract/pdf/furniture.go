@@ -96,8 +96,9 @@ func removeFurniture(pages []pageText) (symbol, job string) {
 	if len(pages) >= 8 {
 		minRep = len(pages) / 4
 	}
-	symCount := map[string]int{}
-	var symOrder []string
+	// byRepetition: lines that are furniture only because they repeat
+	// (no page-number, job-number or symbol pattern says so)
+	byRepetition := map[[2]int]bool{}
 	for pi := range pages {
 		pt := &pages[pi]
 		head, foot := pt.candidates()
@@ -112,13 +113,43 @@ func removeFurniture(pages []pageText) (symbol, job string) {
 				l.furniture = true
 			case len(pages) > 1 && count[repKey(t)] >= minRep:
 				l.furniture = true
+				byRepetition[[2]int{pi, i}] = true
 			case l.artifact && len(pages) > 1 && count[repKey(t)] >= 2:
 				l.furniture = true
+				byRepetition[[2]int{pi, i}] = true
 			}
+		}
+	}
+	// A line is furniture only when its page has other content: a page
+	// whose every line repeats across pages (a one-line-per-page
+	// document, each page's line at the same spot) keeps those lines.
+	for pi := range pages {
+		pt := &pages[pi]
+		other := false
+		for _, l := range pt.lines {
+			other = other || !l.furniture
+		}
+		if other {
+			continue
+		}
+		for i := range pt.lines {
+			if byRepetition[[2]int{pi, i}] {
+				pt.lines[i].furniture = false
+			}
+		}
+	}
+	symCount := map[string]int{}
+	var symOrder []string
+	for pi := range pages {
+		pt := &pages[pi]
+		head, foot := pt.candidates()
+		for _, i := range append(head, foot...) {
+			l := &pt.lines[i]
+			t := strings.TrimSpace(l.text)
 			if !l.furniture {
 				continue
 			}
-			if isSym || symbolFind.MatchString(t) {
+			if symbolRe.MatchString(t) || symbolFind.MatchString(t) {
 				s := strings.TrimRight(symbolFind.FindString(t), "* ")
 				if s != "" {
 					if symCount[s] == 0 {

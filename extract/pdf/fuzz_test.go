@@ -13,6 +13,8 @@ func FuzzExtract(f *testing.F) {
 	if m, _ := filepath.Glob("../../testdata/pdf/A_81_6_Sect.6.pdf"); len(m) > 0 {
 		paths = append(paths, m...)
 	}
+	hostile, _ := filepath.Glob("../../testdata/pdf/hostile/*.pdf")
+	paths = append(paths, hostile...)
 	for _, p := range paths {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)

@@ -9,12 +9,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
-	"sync/atomic"
 	"unicode/utf16"
-
-	lpdf "github.com/ledongthuc/pdf"
 )
 
 // Errors returned by Extract. Each is wrapped with detail; test with errors.Is.
@@ -27,42 +23,6 @@ var (
 )
 
 var errCancelled = errors.New("pdf: extraction cancelled")
-
-// guardedReader is the io.ReaderAt handed to ledongthuc/pdf. Once cancelled,
-// or once the library has read far more than the file holds (a loop in the
-// cross-reference chain, say), every read fails, which turns the library's
-// own loops into errors.
-type guardedReader struct {
-	data      []byte
-	header    []byte // replacement for the first bytes, or nil
-	cancelled atomic.Bool
-	read      atomic.Int64
-	budget    int64
-}
-
-func (g *guardedReader) ReadAt(p []byte, off int64) (int, error) {
-	if g.cancelled.Load() {
-		return 0, errCancelled
-	}
-	if g.read.Add(int64(len(p))) > g.budget {
-		g.cancelled.Store(true)
-		return 0, errors.New("pdf: read budget exceeded (loop in file structure?)")
-	}
-	if off < 0 {
-		return 0, io.EOF
-	}
-	if off >= int64(len(g.data)) {
-		return 0, io.EOF
-	}
-	n := copy(p, g.data[off:])
-	if g.header != nil && off < int64(len(g.header)) {
-		copy(p, g.header[off:])
-	}
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
-}
 
 // sniff classifies input that is not a PDF, for a clear error.
 func sniff(data []byte) error {
@@ -90,9 +50,10 @@ func sniff(data []byte) error {
 	return fmt.Errorf("%w: no %%PDF- header", ErrNotPDF)
 }
 
-func openPDF(data []byte, onGuard func(*guardedReader)) (*lpdf.Reader, *guardedReader, error) {
+// openPDF checks that data looks like a whole PDF and opens it.
+func openPDF(data []byte, password string, onOpen func(*pdfFile)) (*pdfFile, error) {
 	if err := sniff(data); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	start := bytes.Index(data, []byte("%PDF-"))
 	if start > 0 {
@@ -106,56 +67,23 @@ func openPDF(data []byte, onGuard func(*guardedReader)) (*lpdf.Reader, *guardedR
 	}
 	if !bytes.Contains(tail, []byte("%%EOF")) || !bytes.Contains(tail, []byte("startxref")) {
 		if bytes.Contains(data, []byte("/Encrypt")) && bytes.Contains(data, []byte("trailer")) {
-			return nil, nil, fmt.Errorf("%w (and the file is truncated)", ErrEncrypted)
+			return nil, fmt.Errorf("%w (and the file is truncated)", ErrEncrypted)
 		}
-		return nil, nil, fmt.Errorf("%w: no startxref/%%%%EOF at the end of the file (truncated download?)", ErrMalformed)
+		return nil, fmt.Errorf("%w: no startxref/%%%%EOF at the end of the file (truncated download?)", ErrMalformed)
 	}
-	if i := bytes.LastIndex(data, []byte("%%EOF")); i+5 < len(data) {
-		// bytes after the last %%EOF (a download's padding, a mail
-		// footer): readers ignore them, the library does not
-		data = data[:i+5]
-	}
-	g := &guardedReader{data: data, budget: 64*int64(len(data)) + 64<<20}
-	if onGuard != nil {
-		onGuard(g)
-	}
-	if len(data) > 9 && !(data[5] == '1' && data[6] == '.' && data[7] >= '0' && data[7] <= '7' && (data[8] == '\r' || data[8] == '\n')) {
-		// PDF 2.0 or an unusual header line: present a 1.7 header to the library.
-		g.header = []byte("%PDF-1.7\n")
-	}
-	r, err := newReader(g)
-	if err != nil {
-		msg := err.Error()
-		if strings.Contains(msg, "encrypt") || strings.Contains(msg, "password") || strings.Contains(msg, "Encrypt") {
-			return nil, nil, fmt.Errorf("%w: %v", ErrEncrypted, err)
-		}
-		return nil, nil, fmt.Errorf("%w: %v", ErrMalformed, err)
-	}
-	if !r.Trailer().Key("Encrypt").IsNull() {
-		return nil, nil, fmt.Errorf("%w: documents with an /Encrypt dictionary are not read", ErrEncrypted)
-	}
-	return r, g, nil
-}
-
-func newReader(g *guardedReader) (r *lpdf.Reader, err error) {
-	defer func() {
-		if x := recover(); x != nil {
-			r, err = nil, fmt.Errorf("%v", x)
-		}
-	}()
-	return lpdf.NewReader(g, int64(len(g.data)))
+	return openFile(data, password, onOpen)
 }
 
 // pageInfo is a page with its inherited attributes resolved.
 type pageInfo struct {
-	v         lpdf.Value
-	resources lpdf.Value
+	v         Value
+	resources Value
 	box       [4]float64 // crop box (or media box), normalised
 	rotate    int
 }
 
 type inherited struct {
-	resources lpdf.Value
+	resources Value
 	media     []float64
 	crop      []float64
 	rotate    int64
@@ -163,7 +91,7 @@ type inherited struct {
 }
 
 type treeFrame struct {
-	node lpdf.Value
+	node Value
 	next int
 	inh  inherited
 }
@@ -177,8 +105,8 @@ type pageWalker struct {
 const maxTreeDepth = 64
 const maxTreeNodes = 1 << 20
 
-func newPageWalker(r *lpdf.Reader) *pageWalker {
-	root := r.Trailer().Key("Root").Key("Pages")
+func newPageWalker(f *pdfFile) *pageWalker {
+	root := f.resolve(f.trailer["Root"]).Key("Pages")
 	w := &pageWalker{}
 	if !root.IsNull() {
 		w.stack = append(w.stack, treeFrame{node: root, next: -1})
@@ -186,8 +114,8 @@ func newPageWalker(r *lpdf.Reader) *pageWalker {
 	return w
 }
 
-func mergeInherited(node lpdf.Value, inh inherited) inherited {
-	if r := node.Key("Resources"); r.Kind() == lpdf.Dict {
+func mergeInherited(node Value, inh inherited) inherited {
+	if r := node.Key("Resources"); r.Kind() == vDict {
 		inh.resources = r
 	}
 	if m := numArray(node.Key("MediaBox")); len(m) == 4 {
@@ -196,7 +124,7 @@ func mergeInherited(node lpdf.Value, inh inherited) inherited {
 	if c := numArray(node.Key("CropBox")); len(c) == 4 {
 		inh.crop = c
 	}
-	if rt := node.Key("Rotate"); rt.Kind() == lpdf.Integer || rt.Kind() == lpdf.Real {
+	if rt := node.Key("Rotate"); rt.Kind() == vInteger || rt.Kind() == vReal {
 		inh.rotate = int64(rt.Float64())
 		inh.hasRotate = true
 	}
@@ -215,7 +143,7 @@ func (w *pageWalker) next() (pageInfo, bool) {
 			top.inh = mergeInherited(top.node, top.inh)
 			top.next = 0
 			kids := top.node.Key("Kids")
-			if top.node.Key("Type").Name() == "Page" || (kids.Kind() != lpdf.Array && !top.node.Key("Contents").IsNull()) {
+			if top.node.Key("Type").Name() == "Page" || (kids.Kind() != vArray && !top.node.Key("Contents").IsNull()) {
 				p := makePage(top.node, top.inh)
 				w.stack = w.stack[:len(w.stack)-1]
 				return p, true
@@ -228,7 +156,7 @@ func (w *pageWalker) next() (pageInfo, bool) {
 		}
 		kid := kids.Index(top.next)
 		top.next++
-		if kid.Kind() != lpdf.Dict {
+		if kid.Kind() != vDict {
 			continue
 		}
 		w.stack = append(w.stack, treeFrame{node: kid, next: -1, inh: top.inh})
@@ -236,7 +164,7 @@ func (w *pageWalker) next() (pageInfo, bool) {
 	return pageInfo{}, false
 }
 
-func makePage(v lpdf.Value, inh inherited) pageInfo {
+func makePage(v Value, inh inherited) pageInfo {
 	p := pageInfo{v: v, resources: inh.resources}
 	box := inh.crop
 	if len(box) != 4 {

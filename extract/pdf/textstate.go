@@ -12,8 +12,6 @@ import (
 	"context"
 	"errors"
 	"math"
-
-	lpdf "github.com/ledongthuc/pdf"
 )
 
 type matrix [6]float64
@@ -107,7 +105,7 @@ var errOpBudget = errors.New("content stream operator budget exceeded")
 const maxOpsPerPage = 5_000_000
 
 type resources struct {
-	v     lpdf.Value
+	v     Value
 	fonts map[string]*font
 }
 
@@ -562,9 +560,15 @@ func (in *interp) doXObject(res *resources, name string) {
 		return
 	}
 	xo := res.v.Key("XObject").Key(name)
-	if xo.Kind() != lpdf.Stream || xo.Key("Subtype").Name() != "Form" {
+	if xo.Kind() != vStream || xo.Key("Subtype").Name() != "Form" {
 		return
 	}
+	in.runForm(xo, name, res)
+}
+
+// runForm interprets a form XObject (§8.10) in the current state, with its
+// /Matrix and /Resources.
+func (in *interp) runForm(xo Value, name string, res *resources) {
 	data, err := readStream(xo)
 	if err != nil && len(data) == 0 {
 		in.doc.warn(in.page, "", "xobject-unreadable", "form XObject "+name+": "+err.Error())
@@ -577,7 +581,7 @@ func (in *interp) doXObject(res *resources, name string) {
 		in.gs.ctm = matrix{m[0], m[1], m[2], m[3], m[4], m[5]}.mul(in.gs.ctm)
 	}
 	sub := res
-	if r := xo.Key("Resources"); r.Kind() == lpdf.Dict {
+	if r := xo.Key("Resources"); r.Kind() == vDict {
 		sub = in.doc.resourcesFor(r)
 	}
 	in.depth++
@@ -590,5 +594,49 @@ func (in *interp) doXObject(res *resources, name string) {
 	in.tm, in.tlm = savedTm, savedTlm
 	if err != nil {
 		panic(err) // propagated to the page boundary
+	}
+}
+
+// drawAppearances interprets the normal appearance streams of a page's
+// form fields (Widget) and free-text annotations (§12.5.5), whose text
+// the page's content does not draw: each BBox, transformed by the
+// stream's Matrix, is mapped onto the annotation's Rect (Algorithm 8.1).
+// P is the page's display matrix.
+func (in *interp) drawAppearances(page Value, P matrix, res *resources) {
+	an := page.Key("Annots")
+	for i := 0; i < an.Len() && i < 1000; i++ {
+		a := an.Index(i)
+		if st := a.Key("Subtype").Name(); st != "Widget" && st != "FreeText" {
+			continue
+		}
+		if a.Key("F").Int64()&2 != 0 { // hidden
+			continue
+		}
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() == vDict {
+			ap = ap.Key(a.Key("AS").Name())
+		}
+		rect, bbox := numArray(a.Key("Rect")), numArray(ap.Key("BBox"))
+		if ap.Kind() != vStream || len(rect) != 4 || len(bbox) != 4 {
+			continue
+		}
+		m := matrix{1, 0, 0, 1, 0, 0}
+		if v := numArray(ap.Key("Matrix")); len(v) == 6 {
+			m = matrix{v[0], v[1], v[2], v[3], v[4], v[5]}
+		}
+		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, c := range [4][2]float64{{bbox[0], bbox[1]}, {bbox[2], bbox[1]}, {bbox[0], bbox[3]}, {bbox[2], bbox[3]}} {
+			x, y := m.apply(c[0], c[1])
+			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+		}
+		rx0, ry0, rx1, ry1 := min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
+		if x1-x0 <= 0 || y1-y0 <= 0 {
+			continue
+		}
+		sx, sy := (rx1-rx0)/(x1-x0), (ry1-ry0)/(y1-y0)
+		A := matrix{sx, 0, 0, sy, rx0 - x0*sx, ry0 - y0*sy}
+		in.gs = gstate{ctm: A.mul(P), th: 1}
+		in.stack = in.stack[:0]
+		in.runForm(ap, "appearance", res)
 	}
 }
