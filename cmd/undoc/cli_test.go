@@ -315,3 +315,18 @@ func TestFetchUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestPassword: --password opens an encrypted PDF with its owner password;
+// a wrong one still tries the empty user password, which this file has.
+func TestPassword(t *testing.T) {
+	file := "../../testdata/pdf/hostile/encrypted-aes-256-r6.pdf"
+	for _, pw := range []string{"master", "wrong"} {
+		code, stdout, errs := undoc(t, "", "parse", "-q", file, "--password", pw)
+		if code != exitOK && code != exitNoStructure {
+			t.Errorf("--password %s: exit %d: %s", pw, code, errs)
+		}
+		if !strings.Contains(stdout, `"format": "pdf"`) {
+			t.Errorf("--password %s: no PDF output", pw)
+		}
+	}
+}

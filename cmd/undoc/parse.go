@@ -35,8 +35,8 @@ name; --format forces one. Text may be UTF-8 (with or without BOM),
 UTF-16 with BOM, or GB18030/GBK; a guessed encoding is noted in diagnostics.`
 
 type parseFlags struct {
-	format, out, symbol string
-	compact             bool
+	format, out, symbol, password string
+	compact                       bool
 }
 
 func newParseCmd(e *env) *cobra.Command {
@@ -58,6 +58,7 @@ func newParseCmd(e *env) *cobra.Command {
 	fl.StringVarP(&f.out, "output", "o", "", "write the JSON to this file (atomically) instead of standard output")
 	fl.BoolVar(&f.compact, "compact", false, "write the JSON on one line")
 	fl.StringVar(&f.symbol, "symbol", "", "the document's UN symbol, when known")
+	fl.StringVar(&f.password, "password", "", "open an encrypted PDF with this user or owner password (the empty password is always tried)")
 	return c
 }
 
@@ -67,7 +68,7 @@ func runParse(ctx context.Context, e *env, f parseFlags, name string) int {
 		fmt.Fprintf(e.stderr, "undoc parse: %v\n", err)
 		return exitFailed
 	}
-	res, cerr := convert.Convert(ctx, convert.Input{Data: data, Name: name, Format: f.format, Symbol: f.symbol}, convert.Options{})
+	res, cerr := convert.Convert(ctx, convert.Input{Data: data, Name: name, Format: f.format, Symbol: f.symbol}, convert.Options{Password: f.password})
 	b, err := emit.Marshal(res.Output, !f.compact)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "undoc parse: %s: %v\n", name, err)

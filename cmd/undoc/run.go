@@ -70,6 +70,7 @@ UNDOC_UNDOCS_URL and UNDOC_USER_AGENT tune fetching (see undoc fetch).`
 
 type runFlags struct {
 	storeDir, outDir, lang, progress string
+	password                         string
 	storeErr                         error
 	workers, fetchWorkers            int
 	refresh, fsync                   bool
@@ -98,6 +99,7 @@ func newRunCmd(e *env) *cobra.Command {
 	fl.StringVar(&f.progress, "progress", "auto", "progress display on standard error: auto (on a terminal), on or off")
 	fl.BoolVar(&f.refresh, "refresh", false, "ask the UN services whether stored documents changed")
 	fl.BoolVar(&f.fsync, "fsync", false, "flush every output to disk before recording it (survives power loss; slower)")
+	fl.StringVar(&f.password, "password", "", "open encrypted PDFs with this user or owner password (the empty password is always tried)")
 	fl.DurationVar(&f.grace, "grace", 10*time.Second, "after Ctrl-C or SIGTERM, how long documents in hand may take to finish")
 	f.fetch.add(c)
 	return c
@@ -188,6 +190,7 @@ func runRun(cmd *cobra.Command, e *env, f runFlags, args []string) error {
 	opt := storerun.Options{
 		OutDir: f.outDir, Workers: f.workers, FetchWorkers: f.fetchWorkers, Lang: lng,
 		Refresh: f.refresh, Sync: f.fsync, Grace: f.grace, Abort: abort, Progress: prog, Log: log,
+		Password: f.password,
 	}
 	for _, in := range inputs {
 		if in.IsSymbol() {

@@ -85,6 +85,7 @@ type Options struct {
 	Abort        <-chan struct{}
 	Progress     *Progress
 	Log          zerolog.Logger
+	Password     string // for encrypted PDFs whose user password is not empty
 	// Convert replaces convert.Convert (tests).
 	Convert func(ctx context.Context, in convert.Input) (*convert.Result, error)
 }
@@ -224,7 +225,7 @@ func Run(ctx context.Context, st *Store, inputs []Input, opt Options) (*Report, 
 	}
 	if opt.Convert == nil {
 		opt.Convert = func(ctx context.Context, in convert.Input) (*convert.Result, error) {
-			return convert.Convert(ctx, in, convert.Options{})
+			return convert.Convert(ctx, in, convert.Options{Password: opt.Password})
 		}
 	}
 	if opt.Progress == nil {
