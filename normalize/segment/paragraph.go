@@ -439,8 +439,10 @@ func (s *segmenter) figureBlock(st start) {
 	node.Title, node.Span = s.title(st.title, false)
 	local := "fig" + strconv.Itoa(st.num)
 	node.Label = st.label
-	if strings.Contains(st.label, ".") { // budget sections: 10.5, 10.I
-		local = "fig" + st.label
+	if k := strings.LastIndexByte(st.label, '.'); k >= 0 { // budget sections: 图10.一, Figure 10.I
+		// the id has the figure's number in Roman numerals, as the English
+		// edition prints it, so that both editions share it
+		local = "fig" + st.label[:k+1] + normalize.Roman(st.num)
 	}
 	s.leaf(node, local)
 	s.figure = node

@@ -177,8 +177,8 @@ func (s *segmenter) heading(st start) {
 	n := &model.Node{Kind: model.KindHeading, Title: st.title, Span: s.span(&s.lines[s.i])}
 	s.i++
 	switch {
-	case st.word.Scope == "programme":
-		s.popTo(rankSubprogramme)
+	case st.word.Scope == "programme" && s.open(rankSubprogramme):
+		s.popTo(rankSubprogramme) // a programme's list after its subprogrammes
 	case st.word.Scope == "result" || st.word.Level == 2:
 	default:
 		s.popTo(rankResult)
@@ -320,6 +320,16 @@ func (s *segmenter) push(n *model.Node, rank int, local string, w HeadingWord) {
 		parent.lastSection = (*n.Code)[0]
 	}
 	s.stack = append(s.stack, &frame{node: n, rank: rank, word: w, local: map[string]int{}})
+}
+
+// open reports whether a container of rank r is open.
+func (s *segmenter) open(r int) bool {
+	for _, f := range s.stack {
+		if f.rank == r {
+			return true
+		}
+	}
+	return false
 }
 
 // popTo closes every open container of rank r or lower.
