@@ -158,3 +158,97 @@ func TestChineseBudgetSameIDs(t *testing.T) {
 	}
 	t.Logf("%d ids agree", len(e))
 }
+
+// mandateKey is one mandate as the hand-checked lists give it: the
+// subprogramme ("programme" for the programme's own list), the group
+// heading, the number without spaces, and the symbol.
+type mandateKey struct{ subprogramme, group, number, symbol string }
+
+func readMandates(t *testing.T, sect string) []mandateKey {
+	t.Helper()
+	b, err := os.ReadFile("../../testdata/un-en/mandates-Sect." + sect + ".tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []mandateKey
+	for i, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		f := strings.Split(l, "\t")
+		if i == 0 || len(f) < 4 {
+			continue
+		}
+		out = append(out, mandateKey{f[0], f[1], strings.ReplaceAll(f[2], " ", ""), strings.ReplaceAll(f[3], " ", "")})
+	}
+	return out
+}
+
+func treeMandates(out *model.Output) []mandateKey {
+	var keys []mandateKey
+	model.Walk(out.Body, func(n *model.Node) {
+		sp := "programme"
+		if k := strings.Index(n.ID, "sp"); k >= 0 {
+			sp = strings.TrimPrefix(strings.SplitN(n.ID[k:], "/", 2)[0], "sp")
+		}
+		for _, g := range n.Groups {
+			gsp, cat := sp, ""
+			if g.Subprogramme != nil {
+				gsp = strconv.Itoa(*g.Subprogramme)
+			}
+			if g.Category != nil {
+				cat = *g.Category
+			}
+			for _, m := range g.Items {
+				sym := ""
+				if m.Symbol != nil {
+					sym = strings.ReplaceAll(*m.Symbol, " ", "")
+				}
+				keys = append(keys, mandateKey{gsp, cat, m.Number, sym})
+			}
+		}
+	})
+	return keys
+}
+
+// TestUNMandates compares the mandates of each A/81/6 PDF, with their
+// subprogrammes, groups, numbers and symbols, with the lists checked by
+// hand in testdata/un-en (see its README). Symbols are compared where the
+// group heading gives them; a list's own mismatches are listed.
+func TestUNMandates(t *testing.T) {
+	exact := map[string]bool{"6": true, "25": true}
+	for _, sect := range []string{"6", "10", "13", "24", "25", "29C"} {
+		t.Run(sect, func(t *testing.T) {
+			want := readMandates(t, sect)
+			got := treeMandates(convertFile(t, "pdf/A_81_6_Sect."+sect+".pdf").Output)
+			count := func(ks []mandateKey) map[mandateKey]int {
+				m := map[mandateKey]int{}
+				for _, k := range ks {
+					if k.number == "" {
+						k.symbol = "" // a convention: no number, no symbol
+					}
+					m[k]++
+				}
+				return m
+			}
+			g, w := count(got), count(want)
+			var missing, extra []string
+			for k, n := range w {
+				for ; n > g[k]; n-- {
+					missing = append(missing, fmt.Sprint(k))
+				}
+			}
+			for k, n := range g {
+				for ; n > w[k]; n-- {
+					extra = append(extra, fmt.Sprint(k))
+				}
+			}
+			t.Logf("Sect. %s: %d mandates by hand, %d read, %d missing, %d extra", sect, len(want), len(got), len(missing), len(extra))
+			if len(missing)+len(extra) > 0 {
+				msg := fmt.Sprintf("missing %v\nextra %v", missing[:min(len(missing), 8)], extra[:min(len(extra), 8)])
+				if exact[sect] {
+					t.Error(msg)
+				} else {
+					t.Log(msg)
+				}
+			}
+		})
+	}
+}

@@ -143,6 +143,7 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	}
 	seg := segment.Segment(lines, opt.Vocab)
 	out.Body, out.References = seg.Body, seg.References
+	mandateLinks(out.Body, links, out)
 	out.References = linkReferences(out.Body, out.References, links)
 	out.Diagnostics = append(out.Diagnostics, seg.Diagnostics...)
 	if out.Body == nil {

@@ -1,0 +1,70 @@
+package convert
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/undoc/undoc/ingest/symbol"
+	"github.com/undoc/undoc/store/model"
+)
+
+// mandateLinks gives each mandate the full symbol of the link printed on
+// its number (a PDF link annotation, a Word hyperlink), where the printed
+// number is short ("319 A (IV)" links to A/RES/319(IV)). A link that names
+// another organ than the list's group heading (a Commission on Narcotic
+// Drugs resolution linked to the General Assembly resolution with the same
+// number) is not trusted: the group's symbol stays, and a diagnostic says
+// so. Only links with a line inside the list count.
+func mandateLinks(body []*model.Node, links []link, out *model.Output) {
+	if len(links) == 0 {
+		return
+	}
+	model.Walk(body, func(n *model.Node) {
+		if n.Kind != model.KindMandates || n.Span.LineStart == 0 {
+			return
+		}
+		byText := map[string]string{}
+		for _, l := range links {
+			if l.line < n.Span.LineStart || l.line > n.Span.LineEnd {
+				continue
+			}
+			sym, _, ok := symbol.FromURL(l.uri)
+			if !ok {
+				continue
+			}
+			key := strings.Trim(strings.ReplaceAll(l.text, " ", ""), ";；,")
+			if _, seen := byText[key]; !seen && key != "" {
+				byText[key] = sym.String()
+			}
+		}
+		for _, g := range n.Groups {
+			for _, m := range g.Items {
+				linked, ok := byText[m.Number]
+				if !ok || m.Number == "" {
+					continue
+				}
+				if m.Symbol != nil && *m.Symbol != "" && organOf(*m.Symbol) != organOf(linked) {
+					out.Diagnostics = append(out.Diagnostics, model.Diagnostic{Level: "warning", Code: "mandate-link-organ",
+						Message: fmt.Sprintf("mandate %s is linked to %s, which is not of its group's organ; %s is kept", m.Number, linked, *m.Symbol),
+						Node:    n.ID})
+					continue
+				}
+				m.Symbol = &linked
+			}
+		}
+	})
+}
+
+// organOf is the organ part of a symbol: "A/RES/" and "A/DEC/" → "A/",
+// "A/HRC/RES/" → "A/HRC/", "E/CN.7/…" → "E/CN.7/".
+func organOf(sym string) string {
+	parts := strings.Split(sym, "/")
+	var org []string
+	for _, p := range parts {
+		if p == "RES" || p == "DEC" || p == "PRST" {
+			break
+		}
+		org = append(org, p)
+	}
+	return strings.Join(org, "/") + "/"
+}
