@@ -24,6 +24,8 @@ func countBudget(out *model.Output) budgetCounts {
 		switch n.Kind {
 		case model.KindSubprogramme:
 			c["subprogrammes"]++
+		case model.KindComponent:
+			c["subprogramme_components"]++
 		case model.KindObjective:
 			c["objectives"]++
 		case model.KindResult:
@@ -78,7 +80,7 @@ func countBudget(out *model.Output) budgetCounts {
 var exactCounts = map[string]bool{
 	"subprogrammes": true, "objectives": true, "results": true,
 	"performance_measures": true, "performance_measure_tables": true, "performance_measure_figures": true,
-	"figures": true,
+	"figures": true, "subprogramme_components": true,
 }
 
 // TestUNBudgetStructure compares the tree of each of the six A/81/6

@@ -66,7 +66,31 @@ func objectiveHeadings(ls []line, v *Vocab) {
 		}
 		if !ok {
 			ls[i].match = start{}
+			continue
 		}
+		lettered(ls, i)
+	}
+}
+
+// lettered takes the line before an objective heading, when it is a
+// lettered title ("(b) Right to development"), as the heading of a
+// lettered component of the subprogramme: its parts each have their own
+// objective.
+func lettered(ls []line, i int) {
+	for j := i - 1; j >= 0; j-- {
+		if ls[j].blank() {
+			continue
+		}
+		l := &ls[j]
+		if l.match.kind != kNone || l.src.Table > 0 {
+			return
+		}
+		m, rest, ok := normalize.ParseMarker(l.text, nil)
+		if !ok || m.Style != normalize.StyleLetter || rest == "" || terminal(rest) || utf8.RuneCountInString(rest) > 80 {
+			return
+		}
+		l.match = start{kind: kComponent, num: m.Ordinal, code: m.Label, title: rest}
+		return
 	}
 }
 
