@@ -132,8 +132,8 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 
 	lines = splitLongLines(lines, out)
 	res.Lines = lines
-	quality(decoded, lines, out)
 	out.Document.Language = language(lines)
+	quality(decoded, lines, out)
 	if opt.Vocab == nil {
 		v, verr := vocabFor(out.Document.Language)
 		if verr != nil {
@@ -376,8 +376,8 @@ func quality(text string, lines []extract.Line, out *model.Output) {
 	}
 	letters := normalize.CountLetters(text)
 	cjk := letters.ExpectCJK()
-	if !cjk {
-		diag(out, "warning", "not-chinese", fmt.Sprintf("the text is in Latin script (%d Latin letters, %d Chinese characters); undoc's vocabulary is for Chinese documents, so little structure may be found", letters.ASCII+letters.Latin1, letters.CJK))
+	if _, ok := vocabs[out.Document.Language]; !ok && !cjk {
+		diag(out, "warning", "no-vocabulary", fmt.Sprintf("the text is in language %q (%d Latin letters, %d Chinese characters); undoc's vocabularies are for Chinese and English documents, so little structure may be found", out.Document.Language, letters.ASCII+letters.Latin1, letters.CJK))
 	}
 	score, problems := normalize.Confidence(text, cjk)
 	if out.Document.Quality.TextConfidence == 0 || score < out.Document.Quality.TextConfidence {

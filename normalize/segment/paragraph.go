@@ -442,7 +442,7 @@ func (s *segmenter) figureBlock(st start) {
 	if k := strings.LastIndexByte(st.label, '.'); k >= 0 { // budget sections: 图10.一, Figure 10.I
 		// the id has the figure's number in Roman numerals, as the English
 		// edition prints it, so that both editions share it
-		local = "fig" + st.label[:k+1] + normalize.Roman(st.num)
+		local = "fig" + st.label[:k+1] + strings.ToUpper(normalize.Roman(st.num))
 	}
 	s.leaf(node, local)
 	s.figure = node
