@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -188,6 +189,12 @@ func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *pdf
 	var seqOf []int // N of each line of the page, 0 for furniture
 	for _, pt := range pages {
 		seqOf = seqOf[:0]
+		left := math.Inf(1) // the page's text margin
+		for _, l := range pt.lines {
+			if !l.furniture && l.table == 0 {
+				left = math.Min(left, l.x0)
+			}
+		}
 		for _, l := range pt.lines {
 			if l.furniture {
 				seqOf = append(seqOf, 0)
@@ -195,7 +202,12 @@ func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *pdf
 			}
 			seq++
 			seqOf = append(seqOf, seq)
-			res.Lines = append(res.Lines, extract.Line{Text: l.text, N: seq, Page: pt.page, Table: l.table, Row: l.row, Col: l.col})
+			indent := 0.0
+			if l.x0 > left && !math.IsInf(left, 1) {
+				indent = math.Round((l.x0-left)*10) / 10
+			}
+			res.Lines = append(res.Lines, extract.Line{Text: l.text, N: seq, Page: pt.page, Table: l.table, Row: l.row, Col: l.col,
+				Size: math.Round(l.size*10) / 10, Bold: l.bold, Indent: indent})
 		}
 		for _, l := range pt.links {
 			if l.at >= 0 {

@@ -291,3 +291,35 @@ func TestBytesAfterEOF(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutHints: lines carry the evidence the segmenter may use before it
+// guesses from words. On A/81/6 (Sect. 25), page 2, as the PDF shows it:
+// the headings are bold, at 14 and 12 points; the paragraph is not bold,
+// at 10 points; the heading is indented from the paragraph numbers'
+// margin.
+func TestLayoutHints(t *testing.T) {
+	res := extractFile(t, "../../testdata/pdf/A_81_6_Sect.25.pdf")
+	want := map[string]struct {
+		bold     bool
+		size     float64
+		indented bool
+	}{
+		"Overall orientation":     {true, 14, true},
+		"Mandates and background": {true, 12, true},
+		"25.1 The Office of the United Nations High Commissioner for Refugees (UNHCR) is responsible for": {false, 10, false},
+	}
+	seen := 0
+	for _, l := range res.Lines {
+		w, ok := want[l.Text]
+		if !ok {
+			continue
+		}
+		seen++
+		if l.Bold != w.bold || l.Size != w.size || (l.Indent > 0) != w.indented {
+			t.Errorf("%q: bold %v size %v indent %v; want bold %v size %v indented %v", l.Text, l.Bold, l.Size, l.Indent, w.bold, w.size, w.indented)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of %d lines", seen, len(want))
+	}
+}

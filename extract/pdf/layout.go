@@ -20,6 +20,8 @@ type pline struct {
 	top, bottom     float64
 	table, row, col int
 	artifact        bool
+	size            float64 // the common font size of the line's row
+	bold            bool    // every glyph of the line in a bold font
 }
 
 type textRow struct {

@@ -243,7 +243,7 @@ func joinSegs(segs []segment) string {
 }
 
 func rowLine(r *textRow, segs []segment) pline {
-	l := pline{text: joinSegs(segs), top: r.top, bottom: r.bottom}
+	l := pline{text: joinSegs(segs), top: r.top, bottom: r.bottom, size: r.size}
 	l.x0, l.x1 = math.Inf(1), math.Inf(-1)
 	l.artifact = true
 	for _, s := range segs {
@@ -253,5 +253,33 @@ func rowLine(r *textRow, segs []segment) pline {
 			l.artifact = false
 		}
 	}
+	l.bold = boldGlyphs(r.glyphs, l.x0, l.x1)
 	return l
+}
+
+// boldGlyphs reports whether the glyphs between x0 and x1 that are not
+// spaces are all set in a bold font, by its name ("TimesNewRomanPS-BoldMT",
+// "Arial,Bold", "…-Black", "…-Heavy").
+func boldGlyphs(gl []glyph, x0, x1 float64) bool {
+	n := 0
+	for i := range gl {
+		g := &gl[i]
+		if g.space || g.x < x0-0.5 || g.x > x1+0.5 {
+			continue
+		}
+		if g.font == nil || !boldName(g.font.name) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func boldName(name string) bool {
+	for _, w := range []string{"Bold", "bold", "Black", "Heavy", "Semibold", "Demi"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -276,10 +276,16 @@ func matchMandateItem(v *Vocab, l *line) (start, bool) {
 // matchLayoutHeading takes a line that the source marked as a heading and
 // that no other recogniser knows.
 func matchLayoutHeading(_ *Vocab, l *line) (start, bool) {
-	if l.src.Heading == 0 || l.src.Table > 0 {
+	if l.src.Table > 0 {
 		return start{}, false
 	}
-	return start{title: l.text}, true
+	// A PDF's bold lines (Line.Bold) are not taken for headings: a text
+	// dump of the same document has no such evidence, and the ids of what
+	// follows them would differ between the two renderings.
+	if l.src.Heading > 0 {
+		return start{title: l.text}, true
+	}
+	return start{}, false
 }
 
 // acceptSubprogramme: inside a list of mandates a subprogramme heading

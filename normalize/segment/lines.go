@@ -82,7 +82,7 @@ func lettered(ls []line, i int) {
 			continue
 		}
 		l := &ls[j]
-		if l.match.kind != kNone || l.src.Table > 0 {
+		if l.match.kind != kNone && l.match.kind != kLayoutHeading || l.src.Table > 0 {
 			return
 		}
 		m, rest, ok := normalize.ParseMarker(l.text, nil)

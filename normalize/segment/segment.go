@@ -241,13 +241,13 @@ func (s *segmenter) objectiveHeading(start) {
 // layoutHeading opens a heading that the source marked by layout and no
 // vocabulary knows: a generic heading, numbered among its siblings.
 func (s *segmenter) layoutHeading(st start) {
-	n := &model.Node{Kind: model.KindHeading, Title: st.title, Span: s.span(&s.lines[s.i])}
 	l := &s.lines[s.i]
+	n := &model.Node{Kind: model.KindHeading, Title: st.title, Span: s.span(l)}
 	s.i++
 	f := s.parentFor(rankHeading)
 	f.generic++
 	s.push(n, rankHeading, "h"+strconv.Itoa(f.generic), HeadingWord{})
-	s.diag("info", "unknown-heading", "a heading no vocabulary knows: "+quote(st.title), l, n.ID)
+	s.diag("info", "unknown-heading", "a heading no vocabulary knows: "+quote(n.Title), l, n.ID)
 }
 
 // title reads a heading's title: the text after the number, or the next

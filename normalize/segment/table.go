@@ -178,7 +178,7 @@ func (s *segmenter) tableTitle(first string) (string, model.Span) {
 		}
 		prev := &s.lines[s.i-1]
 		if prev.match.kind == kSubprogramme { // a table titled by its subprogramme
-		} else if s.classify(l).kind != kNone || len(parts) > 0 && !s.isFull(prev) {
+		} else if k := s.classify(l).kind; k != kNone && k != kLayoutHeading || len(parts) > 0 && !s.isFull(prev) {
 			break
 		}
 		parts = append(parts, l.text)
