@@ -355,7 +355,13 @@ func unASCII85(data []byte, limit int) ([]byte, error) {
 // unASCIIHex decodes hexadecimal pairs up to ">", ignoring white space
 // and other bytes; an odd last digit is followed by 0.
 func unASCIIHex(data []byte) []byte {
-	out := make([]byte, 0, len(data)/2+1)
+	return appendHex(make([]byte, 0, len(data)/2+1), data)
+}
+
+// appendHex appends to out the bytes of the hexadecimal pairs in data up to
+// ">" (§7.3.4.3, §7.4.2), ignoring white space and other bytes; an odd last
+// digit is followed by 0.
+func appendHex(out, data []byte) []byte {
 	hi := -1
 	for _, c := range data {
 		if c == '>' {

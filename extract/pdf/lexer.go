@@ -366,29 +366,13 @@ func unhexDigit(c byte) int {
 }
 
 func (l *lexer) hex() string {
-	out := l.tmp[:0]
-	defer func() { l.tmp = out }()
-	hi := -1
-	for l.pos < len(l.b) {
-		c := l.b[l.pos]
-		l.pos++
-		if c == '>' {
-			break
-		}
-		d := unhexDigit(c)
-		if d < 0 {
-			continue
-		}
-		if hi < 0 {
-			hi = d
-		} else {
-			out = append(out, byte(hi<<4|d))
-			hi = -1
-		}
+	rest := l.b[l.pos:]
+	if end := bytes.IndexByte(rest, '>'); end >= 0 {
+		rest = rest[:end+1]
 	}
-	if hi >= 0 {
-		out = append(out, byte(hi<<4)) // odd digit count: trailing 0 (§7.3.4.3)
-	}
+	l.pos += len(rest)
+	out := appendHex(l.tmp[:0], rest)
+	l.tmp = out
 	return string(out)
 }
 

@@ -62,14 +62,6 @@ type (
 		Number *string `json:"number"`
 		Text   string  `json:"text"`
 	}
-	resultJSON struct {
-		Kind     string `json:"kind"`
-		ID       string `json:"id"`
-		Span     Span   `json:"span"`
-		Number   *int   `json:"number"`
-		Title    string `json:"title"`
-		Children []any  `json:"children"`
-	}
 	deliverablesJSON struct {
 		Kind       string                 `json:"kind"`
 		ID         string                 `json:"id"`
@@ -138,7 +130,7 @@ func (n *Node) shape() (any, error) {
 		return chapterJSON{n.Kind, n.ID, n.Span, n.Number, n.Label, n.Title, children}, nil
 	case KindSection:
 		return sectionJSON{n.Kind, n.ID, n.Span, n.Code, n.Title, children}, nil
-	case KindProgramme, KindSubprogramme, KindComponent:
+	case KindProgramme, KindSubprogramme, KindComponent, KindResult:
 		return numberedJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, children}, nil
 	case KindFrontMatter:
 		return frontJSON{n.Kind, n.ID, n.Span, children}, nil
@@ -148,8 +140,6 @@ func (n *Node) shape() (any, error) {
 		return paragraphJSON{n.Kind, n.ID, n.Span, n.Code, n.Text, orEmpty(n.Items)}, nil
 	case KindObjective:
 		return objectiveJSON{n.Kind, n.ID, n.Span, n.Code, n.Text}, nil
-	case KindResult:
-		return resultJSON{n.Kind, n.ID, n.Span, n.Number, n.Title, children}, nil
 	case KindDeliverables:
 		return deliverablesJSON{n.Kind, n.ID, n.Span, n.label(), n.Number, n.Title, orEmpty(n.Columns), orEmpty(n.Categories)}, nil
 	case KindResults:
