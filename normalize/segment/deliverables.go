@@ -124,9 +124,6 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 	for _, h := range header {
 		node.Columns = append(node.Columns, strings.Join(h, " "))
 	}
-	if len(header) == 1 { // one header line: "2025 planned 2025 actual …"
-		node.Columns = columnsOf(header[0][0])
-	}
 	s.leaf(node, local)
 	s.checkValues(node)
 }
@@ -147,7 +144,7 @@ func isHeaderRow(cells map[int][]string) bool {
 		if c < 2 {
 			continue
 		}
-		if !reHeaderCell.MatchString(strings.Join(ls, " ")) {
+		if headerCell(ls) == nil {
 			return false
 		}
 		n++
@@ -158,7 +155,34 @@ func isHeaderRow(cells map[int][]string) bool {
 func headerColumns(cells map[int][]string) [][]string {
 	var cols [][]string
 	for c := 2; c <= maxKey(cells); c++ {
-		cols = append(cols, cells[c])
+		for _, col := range headerCell(cells[c]) {
+			cols = append(cols, []string{col})
+		}
+	}
+	return cols
+}
+
+// headerCell reads the columns of a header cell: "2025" over "planned" is
+// one; "2025 2026" over "actual planned" is two columns the PDF's layout
+// put in one cell, paired in order. nil when the cell is no column header.
+func headerCell(lines []string) []string {
+	if t := strings.Join(lines, " "); reHeaderCell.MatchString(t) {
+		return []string{t}
+	}
+	var years, words []string
+	for _, f := range strings.Fields(strings.Join(lines, " ")) {
+		if reYear.MatchString(f) {
+			years = append(years, f)
+		} else {
+			words = append(words, f)
+		}
+	}
+	if len(years) < 2 || len(years) != len(words) {
+		return nil
+	}
+	cols := make([]string, len(years))
+	for i := range years {
+		cols[i] = years[i] + " " + words[i]
 	}
 	return cols
 }
