@@ -39,7 +39,11 @@ func mandateLinks(body []*model.Node, links []link, out *model.Output) {
 		}
 		for _, g := range n.Groups {
 			for _, m := range g.Items {
+				num, _, _ := strings.Cut(m.Number, ",sect.") // "69/262, sect. II": the link is on the resolution
 				linked, ok := byText[m.Number]
+				if !ok {
+					linked, ok = byText[num]
+				}
 				if !ok || m.Number == "" {
 					continue
 				}

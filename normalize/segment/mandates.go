@@ -65,14 +65,18 @@ func (s *segmenter) mandates() {
 			lineItems = lineItems[:0]
 			for _, num := range strings.FieldsFunc(st.code, func(r rune) bool { return r == ';' || r == '；' }) {
 				item = &model.Mandate{Number: strings.ReplaceAll(strings.TrimSpace(num), " ", ""), Title: st.title}
-				if prefix != "" {
-					item.Symbol = strp(prefix + item.Number)
+				if sym := mandateSymbol(prefix, item.Number); sym != "" {
+					item.Symbol = strp(sym)
 				}
 				g.Items = append(g.Items, item)
 				lineItems = append(lineItems, item)
 			}
 		case kNone:
-			if item == nil || l.src.Table > 0 && (l.src.Table != cell[0] || l.src.Row != cell[1] || l.src.Col != cell[2]) {
+			newRow := l.src.Table != cell[0] || l.src.Row != cell[1]
+			newCell := newRow || l.src.Col != cell[2]
+			// in a layout table, a number's title may stand in the next
+			// cell of its row; an unnumbered entry fills a cell of its own
+			if item == nil || l.src.Table > 0 && (newRow || newCell && item.Number == "") {
 				// a mandate printed without a number (a convention, a
 				// declaration), or text that is no mandate: kept as an
 				// unnumbered item
@@ -99,4 +103,22 @@ func (s *segmenter) mandates() {
 		node.Span.Extend(s.span(l))
 		s.i = j + 1
 	}
+}
+
+// mandateSymbol is the symbol of a mandate from its group's prefix and its
+// printed number: "A/RES/" and "69/262,sect.II" give A/RES/69/262 (a
+// section of a resolution is not a document of its own); a number that is
+// itself a symbol ("WT/MIN(24)/DEC") stands for itself; "" when neither
+// tells.
+func mandateSymbol(prefix, number string) string {
+	if k := strings.Index(number, ",sect."); k >= 0 {
+		number = number[:k]
+	}
+	switch {
+	case prefix != "":
+		return prefix + number
+	case strings.Contains(number, "/") && number[0] >= 'A' && number[0] <= 'Z':
+		return number
+	}
+	return ""
 }
