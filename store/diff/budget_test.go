@@ -2,9 +2,12 @@ package diff
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/undoc/undoc/store/emit"
 	"github.com/undoc/undoc/store/model"
 )
 
@@ -224,5 +227,57 @@ func TestColumnKey(t *testing.T) {
 		if got := columnKey(in); got != want {
 			t.Errorf("columnKey(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestBudgetSelf: real budget sections (PDF and Word) against themselves
+// parsed again and against their own JSON read back report no change, and
+// the budget parts are there to be compared (results, deliverables).
+func TestBudgetSelf(t *testing.T) {
+	for _, p := range []string{"../../testdata/pdf/A_81_6_Sect.25.pdf", "../../testdata/pdf/A_81_6_Sect.10.pdf", "../../testdata/docx/A_80_6_Sect.10.docx"} {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			o := mustParse(t, p)
+			a := collect(o, false)
+			if len(a.results) == 0 || (len(a.delivs) == 0 && strings.HasSuffix(p, ".pdf")) {
+				t.Errorf("%s: %d results, %d deliverables: nothing to compare", p, len(a.results), len(a.delivs))
+			}
+			if r := Compare(o, mustParse(t, p)); !r.Identical {
+				t.Errorf("against itself: %v", brief(r))
+			}
+			b, err := emit.Marshal(o, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := emit.Read(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := Compare(o, back); !r.Identical {
+				t.Errorf("against its JSON: %v", brief(r))
+			}
+		})
+	}
+}
+
+// BenchmarkDiffBudget compares a large budget section (Sect. 24, 40-odd
+// pages) with itself parsed twice.
+func BenchmarkDiffBudget(b *testing.B) {
+	p := "../../testdata/pdf/A_81_6_Sect.24.pdf"
+	old, new := mustParse(b, p), mustParse(b, p)
+	b.ReportAllocs()
+	for b.Loop() {
+		if r := Compare(old, new); !r.Identical {
+			b.Fatalf("%d changes", len(r.Changes))
+		}
+	}
+}
+
+// BenchmarkDiffEditions compares Sect. 10 of the 2026 edition (Word) with
+// that of the 2027 edition (PDF): most entities pair by similarity.
+func BenchmarkDiffEditions(b *testing.B) {
+	old, new := mustParse(b, "../../testdata/docx/A_80_6_Sect.10.docx"), mustParse(b, "../../testdata/pdf/A_81_6_Sect.10.pdf")
+	b.ReportAllocs()
+	for b.Loop() {
+		Compare(old, new)
 	}
 }
