@@ -281,3 +281,32 @@ func BenchmarkDiffEditions(b *testing.B) {
 		Compare(old, new)
 	}
 }
+
+func TestOnly(t *testing.T) {
+	old := doc(bmandates(mgroup(1, "65/280")), spn(1, "LDCs", result("sp1", 1, resFood)))
+	new := doc(bmandates(mgroup(1, "76/258")), spn(1, "LDCs", result("sp1", 1, resShocks)))
+	r := Compare(old, new)
+	if len(r.Changes) != 4 {
+		t.Fatalf("%d changes, want 4: %v", len(r.Changes), brief(r))
+	}
+	for _, c := range []struct {
+		kinds []string
+		want  int
+	}{{nil, 4}, {[]string{KindMandate}, 2}, {[]string{KindResult}, 2}, {[]string{KindDeliverable}, 0}, {[]string{KindMandate, KindResult}, 4}} {
+		o := r.Only(c.kinds...)
+		n := 0
+		for _, byChange := range o.ByKind {
+			for _, k := range byChange {
+				n += k
+			}
+		}
+		if len(o.Changes) != c.want || n != c.want || o.Identical != (c.want == 0) {
+			t.Errorf("Only(%v): %d changes, %d counted, identical %v; want %d", c.kinds, len(o.Changes), n, o.Identical, c.want)
+		}
+		for _, ch := range o.Changes {
+			if len(c.kinds) > 0 && !strings.Contains(fmt.Sprint(c.kinds), ch.Kind) {
+				t.Errorf("Only(%v) kept a %s", c.kinds, ch.Kind)
+			}
+		}
+	}
+}

@@ -124,11 +124,7 @@ func Compare(old, new *model.Output) *Report {
 		r.Changes = []Change{}
 	}
 	for _, c := range r.Changes {
-		r.Summary[c.Change]++
-		if r.ByKind[c.Kind] == nil {
-			r.ByKind[c.Kind] = map[string]int{}
-		}
-		r.ByKind[c.Kind][c.Change]++
+		r.count(c)
 	}
 	r.Identical = len(r.Changes) == 0
 	return r
@@ -150,4 +146,35 @@ func Marshal(r *Report) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Only keeps the changes of the given kinds, with the summary and counts
+// made again; no kinds keeps them all.
+func (r *Report) Only(kinds ...string) *Report {
+	if len(kinds) == 0 {
+		return r
+	}
+	keep := map[string]bool{}
+	for _, k := range kinds {
+		keep[k] = true
+	}
+	out := *r
+	out.Changes = []Change{}
+	out.Summary, out.ByKind = map[string]int{}, map[string]map[string]int{}
+	for _, c := range r.Changes {
+		if keep[c.Kind] {
+			out.Changes = append(out.Changes, c)
+			out.count(c)
+		}
+	}
+	out.Identical = len(out.Changes) == 0
+	return &out
+}
+
+func (r *Report) count(c Change) {
+	r.Summary[c.Change]++
+	if r.ByKind[c.Kind] == nil {
+		r.ByKind[c.Kind] = map[string]int{}
+	}
+	r.ByKind[c.Kind][c.Change]++
 }
