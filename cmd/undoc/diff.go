@@ -45,16 +45,22 @@ budget sections: grouped by subprogramme, mandates and deliverables as
 tables), or json (machine-readable, described in README.md). The default is text on a
 terminal and json otherwise.
 
+OLD_DIR and NEW_DIR: two directories of budget sections (any of the
+above files), paired by section (document.budget.section, else the
+"(Sect. N)" of the symbol); one report per section goes into --out DIR
+as sect-N.json (.md, .txt), with summary.json naming the unpaired and
+unreadable files; the summary is also written to standard output.
+
 Exit status: 0 the editions are identical; 1 they differ; 2 wrong flags or
 arguments, or an edition could not be read.`
 
-type diffFlags struct{ format, store, lang, only string }
+type diffFlags struct{ format, store, lang, only, out string }
 
 func newDiffCmd(e *env) *cobra.Command {
 	var f diffFlags
 	defStore, _ := storerun.DefaultDir()
 	c := &cobra.Command{
-		Use:   "diff [flags] OLD NEW",
+		Use:   "diff [flags] OLD NEW | OLD_DIR NEW_DIR",
 		Short: "What changed between two editions (JSON, document files or stored symbols)",
 		Long:  diffLong,
 		Args:  exactArgs(2, "two editions, OLD and NEW"),
@@ -65,6 +71,7 @@ func newDiffCmd(e *env) *cobra.Command {
 	c.Flags().StringVar(&f.format, "format", "", "output: text, markdown or json (default: text on a terminal, json otherwise)")
 	c.Flags().StringVar(&f.store, "store", defStore, "store directory, for editions given by UN symbol")
 	c.Flags().StringVar(&f.lang, "lang", "zh", "language of editions given by UN symbol")
+	c.Flags().StringVar(&f.out, "out", "", "with two directories: where to write one report per section and summary.json")
 	c.Flags().StringVar(&f.only, "only", "", "report only these kinds, comma-separated: mandates, results, deliverables, objectives, tables, subprogrammes, …")
 	return c
 }
@@ -93,6 +100,9 @@ func runDiff(cmd *cobra.Command, e *env, f diffFlags, names []string) int {
 		fmt.Fprintf(e.stderr, "undoc diff: --only: %v\n", err)
 		return exitUsage
 	}
+	if isDir(names[0]) && isDir(names[1]) {
+		return runDiffDirs(cmd, e, f, only, names)
+	}
 	src := sides{stdin: e.stdin, store: *storeDir, lang: *lang}
 	var outs [2]*model.Output
 	for i, name := range names {
@@ -104,18 +114,10 @@ func runDiff(cmd *cobra.Command, e *env, f diffFlags, names []string) int {
 		outs[i] = o
 	}
 	rep := diff.Compare(outs[0], outs[1]).Only(only...)
-	var b []byte
-	switch *format {
-	case "json":
-		var err error
-		if b, err = diff.Marshal(rep); err != nil {
-			fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)
-			return exitDiffTrouble
-		}
-	case "markdown":
-		b = renderMarkdown(rep)
-	default:
-		b = renderText(rep, terminal && os.Getenv("NO_COLOR") == "")
+	b, err := renderReport(rep, *format, terminal && os.Getenv("NO_COLOR") == "")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)
+		return exitDiffTrouble
 	}
 	if _, err := e.stdout.Write(b); err != nil {
 		fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)
@@ -126,6 +128,17 @@ func runDiff(cmd *cobra.Command, e *env, f diffFlags, names []string) int {
 		return exitOK
 	}
 	return exitDiffers
+}
+
+// renderReport writes a report in an output format.
+func renderReport(rep *diff.Report, format string, color bool) ([]byte, error) {
+	switch format {
+	case "json":
+		return diff.Marshal(rep)
+	case "markdown":
+		return renderMarkdown(rep), nil
+	}
+	return renderText(rep, color), nil
 }
 
 func isTerminal(w io.Writer) bool {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -90,5 +92,86 @@ func TestDiffBudgetReports(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDiffDirs: two directories are paired by budget section, one report
+// per section, and the files left over are named, not fatal.
+func TestDiffDirs(t *testing.T) {
+	root := t.TempDir()
+	oldDir, newDir, out := filepath.Join(root, "old"), filepath.Join(root, "new"), filepath.Join(root, "out")
+	for _, d := range []string{oldDir, newDir} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(dir, name, section string, symbol *string, o *model.Output) {
+		if section != "" {
+			o.Document.Budget = &model.Budget{Section: &model.Division{Number: section}}
+		}
+		o.Document.Symbol = symbol
+		b, err := emit.Marshal(o, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	food := "a new food stockholding mechanism to reduce food insecurity"
+	write(oldDir, "a.json", "10", nil, budgetEdition(2026, "65/280", food, 48))
+	write(newDir, "b.json", "", sp("A/81/6 (Sect. 10)/Part A"), budgetEdition(2027, "80/150", food, 50)) // paired by symbol
+	write(oldDir, "c.json", "25", nil, budgetEdition(2026, "71/1", food, 48))
+	write(newDir, "d.json", "25", nil, budgetEdition(2026, "71/1", food, 48)) // the same: identical
+	write(oldDir, "e.json", "29C", nil, budgetEdition(2026, "71/1", food, 48))
+	write(newDir, "f.json", "", nil, budgetEdition(2026, "71/1", food, 48)) // no section
+	if err := os.WriteFile(filepath.Join(newDir, "g.txt"), []byte("just words\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	if code, _, errs := runCmd(t, "", "diff", oldDir, newDir); code != exitUsage || !strings.Contains(errs, "--out") {
+		t.Errorf("without --out: exit %d, %s", code, errs)
+	}
+	code, stdout, errs := runCmd(t, "", "diff", "--format", "markdown", "--out", out, oldDir, newDir)
+	if code != exitDiffTrouble || !strings.Contains(errs, "g.txt") {
+		t.Errorf("exit %d, want %d (an unreadable file): %s", code, exitDiffTrouble, errs)
+	}
+	for _, w := range []string{"| 10 | a.json | b.json | 3 | deliverable: 1 changed; mandate: 1 added, 1 removed |", "| 25 | c.json | d.json | 0 |", "e.json: no section 29C in the new directory", "f.json: not a budget section", "g.txt: not read"} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("summary lacks %q:\n%s", w, stdout)
+		}
+	}
+	md, err := os.ReadFile(filepath.Join(out, "sect-10.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "| changed | A. Facilitation of the intergovernmental process and expert bodies | Substantive services for meetings (number of three-hour meetings) | 2026 planned | 48 | 50 |") {
+		t.Errorf("sect-10.md:\n%s", md)
+	}
+	var sum batchSummary
+	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Sections) != 2 || len(sum.Unpaired) != 2 || len(sum.Unreadable) != 1 || sum.Sections[0].Section != "10" || !sum.Sections[1].Identical {
+		t.Errorf("summary.json: %s", b)
+	}
+	// Without the unreadable file the exit status says the editions differ.
+	if err := os.Remove(filepath.Join(newDir, "g.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runCmd(t, "", "diff", "--format", "json", "--out", out, oldDir, newDir); code != exitDiffers {
+		t.Errorf("exit %d, want %d: %s", code, exitDiffers, errs)
+	}
+}
+
+func TestSectionOrder(t *testing.T) {
+	secs := []string{"29C", "10", "2", "29A", "6"}
+	sort.Slice(secs, func(i, j int) bool { return sectionLess(secs[i], secs[j]) })
+	if got := strings.Join(secs, " "); got != "2 6 10 29A 29C" {
+		t.Errorf("order %s", got)
 	}
 }
