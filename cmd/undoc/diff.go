@@ -42,13 +42,16 @@ only), or a UN symbol already converted into the store by 'undoc run'
 
 Output: --format text (readable; coloured on a terminal), markdown (for
 budget sections: grouped by subprogramme, mandates and deliverables as
-tables), or json (machine-readable, described in README.md). The default is text on a
+tables), json (machine-readable, described in README.md), or sqlite:
+a database at --out FILE with one row per change (table changes) and
+the editions compared (table editions). The default is text on a
 terminal and json otherwise.
 
 OLD_DIR and NEW_DIR: two directories of budget sections (any of the
 above files), paired by section (document.budget.section, else the
 "(Sect. N)" of the symbol); one report per section goes into --out DIR
-as sect-N.json (.md, .txt), with summary.json naming the unpaired and
+as sect-N.json (.md, .txt; with --format sqlite, all sections go into
+DIR/changes.sqlite), with summary.json naming the unpaired and
 unreadable files; the summary is also written to standard output.
 
 Exit status: 0 the editions are identical; 1 they differ; 2 wrong flags or
@@ -68,10 +71,10 @@ func newDiffCmd(e *env) *cobra.Command {
 			return status(runDiff(cmd, e, f, args))
 		},
 	}
-	c.Flags().StringVar(&f.format, "format", "", "output: text, markdown or json (default: text on a terminal, json otherwise)")
+	c.Flags().StringVar(&f.format, "format", "", "output: text, markdown, json, or sqlite into --out (default: text on a terminal, json otherwise)")
 	c.Flags().StringVar(&f.store, "store", defStore, "store directory, for editions given by UN symbol")
 	c.Flags().StringVar(&f.lang, "lang", "zh", "language of editions given by UN symbol")
-	c.Flags().StringVar(&f.out, "out", "", "with two directories: where to write one report per section and summary.json")
+	c.Flags().StringVar(&f.out, "out", "", "the SQLite file of --format sqlite; with two directories, where to write the reports and summary.json")
 	c.Flags().StringVar(&f.only, "only", "", "report only these kinds, comma-separated: mandates, results, deliverables, objectives, tables, subprogrammes, …")
 	return c
 }
@@ -90,14 +93,18 @@ func runDiff(cmd *cobra.Command, e *env, f diffFlags, names []string) int {
 		if terminal {
 			*format = "text"
 		}
-	case "text", "markdown", "json":
+	case "text", "markdown", "json", "sqlite":
 	default:
-		fmt.Fprintf(e.stderr, "undoc diff: --format must be text, markdown or json, not %q\n", *format)
+		fmt.Fprintf(e.stderr, "undoc diff: --format must be text, markdown, json or sqlite, not %q\n", *format)
 		return exitUsage
 	}
 	only, err := onlyKinds(f.only)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "undoc diff: --only: %v\n", err)
+		return exitUsage
+	}
+	if *format == "sqlite" && f.out == "" {
+		fmt.Fprintln(e.stderr, "undoc diff: --format sqlite needs --out FILE (with two directories, --out DIR)")
 		return exitUsage
 	}
 	if isDir(names[0]) && isDir(names[1]) {
@@ -114,6 +121,17 @@ func runDiff(cmd *cobra.Command, e *env, f diffFlags, names []string) int {
 		outs[i] = o
 	}
 	rep := diff.Compare(outs[0], outs[1]).Only(only...)
+	if *format == "sqlite" {
+		if err := diff.WriteSQLite(ctx, f.out, []diff.Section{{Name: "", Report: rep}}); err != nil {
+			fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)
+			return exitDiffTrouble
+		}
+		fmt.Fprintf(e.stdout, "%s: %s\n", f.out, summary(rep))
+		if rep.Identical {
+			return exitOK
+		}
+		return exitDiffers
+	}
 	b, err := renderReport(rep, *format, terminal && os.Getenv("NO_COLOR") == "")
 	if err != nil {
 		fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)

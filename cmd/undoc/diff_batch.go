@@ -155,22 +155,34 @@ func runDiffDirs(cmd *cobra.Command, e *env, f diffFlags, only []string, dirs []
 	sort.Slice(secs, func(i, j int) bool { return sectionLess(secs[i], secs[j]) })
 	ext := map[string]string{"json": ".json", "markdown": ".md", "text": ".txt"}[f.format]
 	differ := len(sum.Unpaired) > 0
+	var all []diff.Section
 	for _, sec := range secs {
 		o, n := bySection[0][sec], bySection[1][sec]
 		rep := diff.Compare(o.out, n.out).Only(only...)
-		b, err := renderReport(rep, f.format, false)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "undoc diff: section %s: %v\n", sec, err)
-			return exitDiffTrouble
-		}
-		path := filepath.Join(f.out, "sect-"+sec+ext)
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)
-			return exitDiffTrouble
+		path := filepath.Join(f.out, "changes.sqlite")
+		if f.format == "sqlite" {
+			all = append(all, diff.Section{Name: sec, Report: rep})
+		} else {
+			b, err := renderReport(rep, f.format, false)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "undoc diff: section %s: %v\n", sec, err)
+				return exitDiffTrouble
+			}
+			path = filepath.Join(f.out, "sect-"+sec+ext)
+			if err := os.WriteFile(path, b, 0o644); err != nil {
+				fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)
+				return exitDiffTrouble
+			}
 		}
 		differ = differ || !rep.Identical
 		sum.Sections = append(sum.Sections, batchSection{Section: sec, Old: o.file, New: n.file, Report: path,
 			Identical: rep.Identical, Changes: len(rep.Changes), ByKind: rep.ByKind})
+	}
+	if f.format == "sqlite" {
+		if err := diff.WriteSQLite(cmd.Context(), filepath.Join(f.out, "changes.sqlite"), all); err != nil {
+			fmt.Fprintf(e.stderr, "undoc diff: %v\n", err)
+			return exitDiffTrouble
+		}
 	}
 	js, err := json.MarshalIndent(sum, "", "  ")
 	if err != nil {
@@ -183,7 +195,7 @@ func runDiffDirs(cmd *cobra.Command, e *env, f diffFlags, only []string, dirs []
 		return exitDiffTrouble
 	}
 	out := js
-	if f.format != "json" {
+	if f.format == "text" || f.format == "markdown" {
 		out = renderBatchSummary(&sum, f.format == "markdown")
 	}
 	if _, err := e.stdout.Write(out); err != nil {

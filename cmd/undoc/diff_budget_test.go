@@ -73,6 +73,9 @@ func TestDiffBudgetReports(t *testing.T) {
 		{"text shows the column", []string{"--format", "text"}, exitDiffers,
 			[]string{"deliverable changed", "2026 planned: 48 → 50", "result added  sp1/result1 subprogramme 1 result 1"}, nil},
 		{"unknown kind", []string{"--only", "paragraphz"}, exitUsage, nil, nil},
+		{"sqlite without --out", []string{"--format", "sqlite"}, exitUsage, nil, nil},
+		{"sqlite", []string{"--format", "sqlite", "--out", filepath.Join(dir, "c.sqlite")}, exitDiffers,
+			[]string{"c.sqlite: 5 changes: 2 added, 1 changed, 2 removed"}, nil},
 		{"only a kind with no change", []string{"--format", "text", "--only", "objectives"}, exitOK, []string{"no changes"}, nil},
 	}
 	for _, c := range cases {
