@@ -223,6 +223,10 @@ func TestColumnKey(t *testing.T) {
 		"2026":            "",
 		"Category":        "",
 		"2024–2025 total": "2024 total",
+		"2026 plannedb":   "2026 planned",
+		"2026 planned a":  "2026 planned",
+		"2026 plans":      "2026 plans",
+		"2026 estimated":  "2026 estimated",
 	} {
 		if got := columnKey(in); got != want {
 			t.Errorf("columnKey(%q) = %q, want %q", in, got, want)
