@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -312,5 +313,40 @@ func TestOnly(t *testing.T) {
 				t.Errorf("Only(%v) kept a %s", c.kinds, ch.Kind)
 			}
 		}
+	}
+}
+
+// TestEditionsSect25 diffs Sect. 25 of the 2026 edition (Word) against
+// that of the 2027 edition (PDF). The mandates and results below were
+// checked by hand against both documents: the mandate lists of paragraph
+// 25.25 (A/81/6) and of "Legislative mandates" (A/80/6), and the result
+// headings.
+func TestEditionsSect25(t *testing.T) {
+	r := Compare(mustParse(t, "../../testdata/docx/A_80_6_Sect.25.docx"), mustParse(t, "../../testdata/pdf/A_81_6_Sect.25.pdf"))
+	var added, removed []string
+	results := map[string]int{}
+	for _, c := range r.Changes {
+		switch {
+		case c.Kind == KindMandate && c.Change == Added:
+			added = append(added, c.New.Mandate.Number)
+		case c.Kind == KindMandate && c.Change == Removed:
+			removed = append(removed, c.Old.Mandate.Number)
+		case c.Kind == KindResult:
+			results[c.Change]++
+		case c.Kind == KindObjective:
+			t.Errorf("objective %s: the objective is the same in both editions", c.Change)
+		}
+	}
+	slices.Sort(added)
+	slices.Sort(removed)
+	if want := []string{"31/36", "53/125", "71/1", "80/187", "80/188", "80/211"}; !slices.Equal(added, want) {
+		t.Errorf("mandates added %v, want %v", added, want)
+	}
+	if want := []string{"46/108", "538B(VI)", "73/151", "78/184", "78/185", "78/205", "79/156"}; !slices.Equal(removed, want) {
+		t.Errorf("mandates removed %v, want %v", removed, want)
+	}
+	// Result 1 dropped, results 2 and 3 renumbered 1 and 2, a new result 3.
+	if want := map[string]int{Added: 1, Removed: 1, Moved: 2}; fmt.Sprint(results) != fmt.Sprint(want) {
+		t.Errorf("results %v, want %v", results, want)
 	}
 }
