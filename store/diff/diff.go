@@ -51,7 +51,9 @@ type Report struct {
 	New           Side           `json:"new"`
 	Identical     bool           `json:"identical"`
 	Summary       map[string]int `json:"summary"` // change → how many
-	Changes       []Change       `json:"changes"`
+	// ByKind counts the changes by kind, then change.
+	ByKind  map[string]map[string]int `json:"by_kind"`
+	Changes []Change                  `json:"changes"`
 }
 
 // Side says which document an edition was read from.
@@ -73,6 +75,9 @@ type Change struct {
 	New        *Entry   `json:"new"`
 	Similarity *float64 `json:"similarity,omitempty"`
 	Diff       []Edit   `json:"diff,omitempty"`
+	// Deliverable names a deliverable and, for a value that changed, the
+	// column and both values.
+	Deliverable *Deliverable `json:"deliverable,omitempty"`
 }
 
 // Entry is one side of a change. Text is the title of a programme,
@@ -81,13 +86,16 @@ type Change struct {
 // by " | ", and the title of a mandate. ID is the node id (for a mandate,
 // the id of its mandates list; for a row or cell, its table's).
 type Entry struct {
-	ID      string   `json:"id"`
-	Number  *int     `json:"number,omitempty"`
-	Label   *string  `json:"label,omitempty"`
-	Marker  *string  `json:"marker,omitempty"`
-	Text    string   `json:"text"`
-	Mandate *Mandate `json:"mandate,omitempty"`
-	Cell    *Cell    `json:"cell,omitempty"`
+	ID     string `json:"id"`
+	Number *int   `json:"number,omitempty"`
+	// Subprogramme is the number of the subprogramme an objective or a
+	// result belongs to.
+	Subprogramme *int     `json:"subprogramme,omitempty"`
+	Label        *string  `json:"label,omitempty"`
+	Marker       *string  `json:"marker,omitempty"`
+	Text         string   `json:"text"`
+	Mandate      *Mandate `json:"mandate,omitempty"`
+	Cell         *Cell    `json:"cell,omitempty"`
 }
 
 // Mandate identifies a mandate and the group it is listed in.
@@ -101,6 +109,7 @@ type Mandate struct {
 // Compare reports what changed from old to new.
 func Compare(old, new *model.Output) *Report {
 	a, b := collect(old, false), collect(new, true)
+	flattenProgrammes(a, b)
 	m := &matcher{old: a, new: b}
 	m.run()
 	r := &Report{
@@ -108,13 +117,14 @@ func Compare(old, new *model.Output) *Report {
 		Old:           side(old),
 		New:           side(new),
 		Summary:       map[string]int{},
+		ByKind:        map[string]map[string]int{},
 		Changes:       m.changes(),
 	}
 	if r.Changes == nil {
 		r.Changes = []Change{}
 	}
 	for _, c := range r.Changes {
-		r.Summary[c.Change]++
+		r.count(c)
 	}
 	r.Identical = len(r.Changes) == 0
 	return r
@@ -136,4 +146,35 @@ func Marshal(r *Report) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Only keeps the changes of the given kinds, with the summary and counts
+// made again; no kinds keeps them all.
+func (r *Report) Only(kinds ...string) *Report {
+	if len(kinds) == 0 {
+		return r
+	}
+	keep := map[string]bool{}
+	for _, k := range kinds {
+		keep[k] = true
+	}
+	out := *r
+	out.Changes = []Change{}
+	out.Summary, out.ByKind = map[string]int{}, map[string]map[string]int{}
+	for _, c := range r.Changes {
+		if keep[c.Kind] {
+			out.Changes = append(out.Changes, c)
+			out.count(c)
+		}
+	}
+	out.Identical = len(out.Changes) == 0
+	return &out
+}
+
+func (r *Report) count(c Change) {
+	r.Summary[c.Change]++
+	if r.ByKind[c.Kind] == nil {
+		r.ByKind[c.Kind] = map[string]int{}
+	}
+	r.ByKind[c.Kind][c.Change]++
 }

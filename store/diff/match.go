@@ -19,6 +19,7 @@ type entity struct {
 	unit   *entity // the unit it belongs to; nil at the top
 	parent *entity // an indicator's accomplishment
 	res    int     // which results table of its unit holds an accomplishment
+	result *entity // the result (budget format) a table sits under
 
 	number        *int
 	label, marker *string
@@ -27,6 +28,7 @@ type entity struct {
 	mandate       *model.Mandate
 	group         *model.MandateGroup
 	cell          *Cell // a table's row or cell
+	dv            *deliv
 
 	children []*entity // a unit's units; an accomplishment's indicators
 	match    *entity
@@ -41,6 +43,8 @@ type edition struct {
 	inds       []*entity
 	mandates   []*entity
 	tables     []*entity
+	results    []*entity
+	delivs     []*entity // deliverable rows and items with their values
 }
 
 func (d *edition) add(e *entity) *entity {
@@ -54,8 +58,8 @@ func (d *edition) add(e *entity) *entity {
 func collect(o *model.Output, isNew bool) *edition {
 	d := &edition{}
 	tables := map[*entity]int{}
-	var walk func(nodes []*model.Node, unit *entity)
-	walk = func(nodes []*model.Node, unit *entity) {
+	var walk func(nodes []*model.Node, unit, result *entity)
+	walk = func(nodes []*model.Node, unit, result *entity) {
 		for _, n := range nodes {
 			switch n.Kind {
 			case model.KindProgramme, model.KindSubprogramme, model.KindComponent:
@@ -65,8 +69,15 @@ func collect(o *model.Output, isNew bool) *edition {
 				} else {
 					unit.children = append(unit.children, u)
 				}
-				walk(n.Children, u)
+				walk(n.Children, u, nil)
 				continue
+			case model.KindResult:
+				r := d.add(&entity{kind: KindResult, isNew: isNew, id: n.ID, unit: unit, number: n.Number, slot: numberSlot(n.Number), text: n.Title})
+				d.results = append(d.results, r)
+				walk(n.Children, unit, r)
+				continue
+			case model.KindDeliverables:
+				d.addDeliverables(n, unit, isNew)
 			case model.KindObjective:
 				d.objectives = append(d.objectives, d.add(&entity{kind: KindObjective, isNew: isNew, id: n.ID, unit: unit, text: n.Text}))
 			case model.KindResults:
@@ -84,19 +95,22 @@ func collect(o *model.Output, isNew bool) *edition {
 					}
 				}
 			case model.KindTable:
-				d.addTable(n, unit, isNew)
+				d.addTable(n, unit, result, isNew)
 			case model.KindMandates:
 				for _, g := range n.Groups {
 					for _, it := range g.Items {
+						if it.Symbol == nil && squeeze(it.Number) == "" {
+							continue // nothing to know it by in the other edition
+						}
 						d.mandates = append(d.mandates, d.add(&entity{kind: KindMandate, isNew: isNew, id: n.ID, unit: unit,
 							slot: mandateKey(it), text: it.Title, mandate: it, group: g}))
 					}
 				}
 			}
-			walk(n.Children, unit)
+			walk(n.Children, unit, result)
 		}
 	}
-	walk(o.Body, nil)
+	walk(o.Body, nil, nil)
 	return d
 }
 
@@ -155,7 +169,9 @@ func (m *matcher) run() {
 	m.items(m.old.accs, m.new.accs)
 	m.items(m.old.inds, m.new.inds)
 	m.mandates()
+	m.results()
 	m.tables()
+	m.deliverables()
 }
 
 // units pairs the units of one level (the children of two matched units),
@@ -209,6 +225,20 @@ func (m *matcher) objectives() {
 		if ns := byHome[k]; len(ns) > 0 {
 			link(o, ns[0])
 			byHome[k] = ns[1:]
+		}
+	}
+	// A subprogramme not paired (renamed beyond recognition, or read
+	// without its heading in one format) keeps its objective by number.
+	for _, o := range m.old.objectives {
+		sp := subprogrammeOf(o.unit)
+		if o.match != nil || sp == nil {
+			continue
+		}
+		for _, n := range m.new.objectives {
+			if n.match == nil && sameInt(sp, subprogrammeOf(n.unit)) {
+				link(o, n)
+				break
+			}
 		}
 	}
 }
@@ -328,16 +358,27 @@ func mayReach(a, b string, need float64) bool {
 	return 2*float64(min(n, m))/float64(n+m) >= need
 }
 
-// mandates pairs mandates by symbol, in the same unit first, then anywhere
-// (a mandate listed under another programme is neither added nor removed).
+// mandates pairs mandates by symbol (else number): in the same unit and
+// subprogramme group first; then in the same subprogramme group; then,
+// for mandates not listed by subprogramme, anywhere (a mandate listed
+// under another programme is neither added nor removed). A mandate that
+// left one subprogramme's list for another's is removed from one and
+// added to the other.
 func (m *matcher) mandates() {
-	for _, anywhere := range []bool{false, true} {
+	passes := []func(o, n *entity) bool{
+		func(o, n *entity) bool {
+			return home(n) == home(o) && sameInt(o.group.Subprogramme, n.group.Subprogramme)
+		},
+		func(o, n *entity) bool { return sameInt(o.group.Subprogramme, n.group.Subprogramme) },
+		func(o, n *entity) bool { return o.group.Subprogramme == nil || n.group.Subprogramme == nil },
+	}
+	for _, pass := range passes {
 		for _, o := range m.old.mandates {
 			if o.match != nil {
 				continue
 			}
 			for _, n := range m.new.mandates {
-				if n.match == nil && n.slot == o.slot && (anywhere || home(n) == home(o)) {
+				if n.match == nil && n.slot == o.slot && pass(o, n) {
 					link(o, n)
 					break
 				}
@@ -387,6 +428,13 @@ func change(o, n *entity) string {
 		if o.norm != n.norm {
 			return Reworded
 		}
+	case KindResult:
+		switch {
+		case home(o) != home(n) || o.slot != n.slot:
+			return Moved
+		case o.norm != n.norm:
+			return Renamed
+		}
 	case KindAccomplishment, KindIndicator:
 		switch {
 		case home(o) != home(n):
@@ -415,6 +463,12 @@ func folded(e *entity) bool {
 	switch e.kind {
 	case KindIndicator, KindRow, KindCell:
 		return e.parent.match == nil
+	case KindDeliverable:
+		// Only quantified deliverables are counted in and out; an item
+		// goes with its row when the row is itself reported.
+		if !e.dv.valued || (e.parent != nil && e.parent.match == nil && e.parent.dv.valued) {
+			return true
+		}
 	}
 	return e.unit != nil && e.unit.match == nil
 }
@@ -430,6 +484,12 @@ func (m *matcher) changes() []Change {
 	var ks []keyed
 	for _, n := range m.new.all {
 		switch {
+		case n.match != nil && n.kind == KindDeliverable:
+			for _, c := range delivChanges(n.match, n) {
+				ks = append(ks, keyed{c, n.pos, 0, n.match.pos, len(ks)})
+			}
+		case n.kind == KindDeliverable && !folded(n):
+			ks = append(ks, keyed{delivChange(nil, n, Added), n.pos, 0, -1, len(ks)})
 		case n.match != nil:
 			if ch := change(n.match, n); ch != "" {
 				ks = append(ks, keyed{pairChange(n.match, n, ch), n.pos, 0, n.match.pos, len(ks)})
@@ -444,6 +504,8 @@ func (m *matcher) changes() []Change {
 		switch {
 		case o.match != nil:
 			anchor = o.match.pos
+		case o.kind == KindDeliverable && !folded(o):
+			ks = append(ks, keyed{delivChange(o, nil, Removed), anchor, 1, o.pos, len(ks)})
 		case !folded(o):
 			e := entry(o)
 			ks = append(ks, keyed{Change{Kind: o.kind, Change: Removed, Old: &e}, anchor, 1, o.pos, len(ks)})
@@ -482,6 +544,12 @@ func entry(e *entity) Entry {
 		en.Number = e.number
 	case KindAccomplishment, KindIndicator:
 		en.Label, en.Marker = e.label, e.marker
+	case KindObjective:
+		en.Subprogramme = subprogrammeOf(e.unit)
+	case KindResult:
+		en.Number, en.Subprogramme = e.number, subprogrammeOf(e.unit)
+	case KindDeliverable:
+		en.Label = e.label
 	case KindMandate:
 		en.Mandate = &Mandate{Number: e.mandate.Number, Symbol: e.mandate.Symbol,
 			Subprogramme: e.group.Subprogramme, Category: e.group.Category}

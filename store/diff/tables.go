@@ -31,8 +31,8 @@ type Cell struct {
 const maxLabel = 20
 
 // addTable adds a captioned table, its rows and their cells to d.
-func (d *edition) addTable(n *model.Node, unit *entity, isNew bool) {
-	t := d.add(&entity{kind: KindTable, isNew: isNew, id: n.ID, unit: unit, number: n.Number, slot: n.ID, text: n.Title})
+func (d *edition) addTable(n *model.Node, unit, result *entity, isNew bool) {
+	t := d.add(&entity{kind: KindTable, isNew: isNew, id: n.ID, unit: unit, result: result, number: n.Number, slot: n.ID, text: n.Title})
 	d.tables = append(d.tables, t)
 	rows := append([][]string{n.Header}, n.Rows...)
 	byLabel := labelled(n.Rows)
@@ -75,10 +75,32 @@ func labelled(rows [][]string) bool {
 	return len(rows) > 0
 }
 
-// tables pairs tables by id, then their rows by label or position, then
-// the cells of paired rows by column.
+// tables pairs tables by caption in the same place (the same unit, or
+// the same result), in order; by a caption that only one table of each
+// edition has; then by id. Tables renumber from edition to edition
+// (10.5 → 10.6), so their number is not their identity. Then it pairs
+// their rows by label or position, and the cells of paired rows by column.
 func (m *matcher) tables() {
-	pairBySlot(m.old.tables, m.new.tables)
+	passes := []func(o, n *entity) bool{
+		func(o, n *entity) bool { return o.norm != "" && o.norm == n.norm && tableHome(o) == tableHome(n) },
+		func(o, n *entity) bool {
+			return o.norm != "" && o.norm == n.norm && captions(m.old.tables, o.norm) == 1 && captions(m.new.tables, n.norm) == 1
+		},
+		func(o, n *entity) bool { return o.slot == n.slot },
+	}
+	for _, same := range passes {
+		for _, o := range m.old.tables {
+			if o.match != nil {
+				continue
+			}
+			for _, n := range m.new.tables {
+				if n.match == nil && same(o, n) {
+					link(o, n)
+					break
+				}
+			}
+		}
+	}
 	for _, o := range m.old.tables {
 		if o.match == nil {
 			continue
@@ -90,6 +112,29 @@ func (m *matcher) tables() {
 			}
 		}
 	}
+}
+
+// tableHome is where a table sits, in the old edition's terms: under a
+// result, else in its unit.
+func tableHome(e *entity) homeKey {
+	if r := e.result; r != nil {
+		if e.isNew && r.match != nil {
+			r = r.match
+		}
+		return homeKey{r, -1}
+	}
+	return home(e)
+}
+
+// captions counts the tables captioned norm.
+func captions(tables []*entity, norm string) int {
+	n := 0
+	for _, t := range tables {
+		if t.norm == norm {
+			n++
+		}
+	}
+	return n
 }
 
 // pairBySlot links entities with the same slot.
