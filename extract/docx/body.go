@@ -134,6 +134,7 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 		return nil, fmt.Errorf("%w: %s has no w:body", ErrNotDocx, main)
 	}
 	r.noteFormats(body)
+	r.mastheadLines(body)
 	if err := r.blocks(body.kids); err != nil {
 		return nil, err
 	}
@@ -154,6 +155,87 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 	r.res.Title = r.title()
 	r.res.Symbol = r.mastheadSymbol(body)
 	return r.res, nil
+}
+
+// firstPageHeader is the parsed header printed on the first page: the
+// first section's first-page header when it has one (w:titlePg); nil
+// otherwise or when the part cannot be read. A default header repeats on
+// every page and is page furniture, as in the PDF reading.
+func (r *reader) firstPageHeader(body *elem) *elem {
+	sect := firstSectPr(body)
+	if sect == nil {
+		return nil
+	}
+	if t := sect.on("titlePg"); t == nil || !*t {
+		return nil
+	}
+	for _, k := range sect.kids {
+		if !k.is("headerReference") || k.attr("type") != "first" {
+			continue
+		}
+		rl, ok := r.rels[k.rid("id")]
+		if !ok || rl.external {
+			return nil
+		}
+		b, err := r.pkg.part(rl.target)
+		if err != nil || b == nil {
+			return nil
+		}
+		root, err := parseXML(b, r.pkg.lim.MaxDepth)
+		if err != nil {
+			return nil
+		}
+		return root
+	}
+	return nil
+}
+
+// mastheadLines reads the first page's header, where a UN Word document
+// keeps its masthead ("United Nations", the symbol, "General Assembly",
+// the distribution, date and original language), into the first lines, as
+// the PDF prints them at the top of the first page: a table row gives one
+// line of the first paragraph of each cell, left to right (the text on one
+// baseline), then the cells' further paragraphs, cell by cell.
+func (r *reader) mastheadLines(body *elem) {
+	h := r.firstPageHeader(body)
+	if h == nil {
+		return
+	}
+	add := func(s string) {
+		if s = strings.Join(strings.Fields(s), " "); s != "" {
+			r.res.Lines = append(r.res.Lines, extract.Line{Text: s, N: len(r.res.Lines) + 1})
+		}
+	}
+	para := func(p *elem) string {
+		var b strings.Builder
+		visibleText(p, &b)
+		return b.String()
+	}
+	for _, k := range h.kids {
+		switch {
+		case k.is("p"):
+			add(para(k))
+		case k.is("tbl"):
+			for _, tr := range r.items(k.kids, "tr", nil) {
+				var first []string
+				var rest []*elem
+				for _, tc := range r.items(tr.kids, "tc", nil) {
+					seen := false
+					for _, p := range r.items(tc.kids, "p", nil) {
+						if t := strings.TrimSpace(para(p)); !seen && t != "" {
+							first, seen = append(first, t), true
+						} else if seen {
+							rest = append(rest, p)
+						}
+					}
+				}
+				add(strings.Join(first, " "))
+				for _, p := range rest {
+					add(para(p))
+				}
+			}
+		}
+	}
 }
 
 // mastheadSymbol finds the document symbol in the header of the first
