@@ -72,7 +72,10 @@ func (s *segmenter) mandates() {
 				lineItems = append(lineItems, item)
 			}
 		case kNone:
-			if item == nil || l.src.Table > 0 && (l.src.Table != cell[0] || l.src.Row != cell[1] || l.src.Col != cell[2]) {
+			// a number alone in its cell takes its title from the next
+			// cell of the row (a list laid out as a table)
+			titleCell := item != nil && item.Title == "" && l.src.Table == cell[0] && l.src.Row == cell[1] && l.src.Col > cell[2]
+			if item == nil || l.src.Table > 0 && !titleCell && (l.src.Table != cell[0] || l.src.Row != cell[1] || l.src.Col != cell[2]) {
 				// a mandate printed without a number (a convention, a
 				// declaration), or text that is no mandate: kept as an
 				// unnumbered item

@@ -177,8 +177,11 @@ func (s *segmenter) tableTitle(first string) (string, model.Span) {
 			break // the table itself begins
 		}
 		prev := &s.lines[s.i-1]
+		k := s.classify(l).kind
 		if prev.match.kind == kSubprogramme { // a table titled by its subprogramme
-		} else if s.classify(l).kind != kNone || len(parts) > 0 && !s.isFull(prev) {
+		} else if k == kLayoutHeading && prev.src.Heading == l.src.Heading {
+			// a title the source marks as a heading, like its caption
+		} else if k != kNone || len(parts) > 0 && !s.isFull(prev) {
 			break
 		}
 		parts = append(parts, l.text)

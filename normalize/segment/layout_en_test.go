@@ -1,0 +1,84 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/undoc/undoc/store/model"
+)
+
+// TestLaidOutBudget: rules for a budget section laid out in cells or
+// marked with headings by its source (Word, HTML), read with the English
+// budget vocabulary.
+func TestLaidOutBudget(t *testing.T) {
+	v, err := LoadVocab("en-budget")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, input string
+		want        []string
+	}{{
+		name: "mandate number cell takes the title cell of its row",
+		input: `@{h1} Legislative mandates
+General Assembly resolutions
+@{cell 1 1 1} 319 A (IV)
+@{cell 1 1 2} Refugees and stateless persons
+@{cell 1 2 1} 50/152; 53/125
+@{cell 1 2 2} Office of the United Nations High Commissioner for Refugees
+@{cell 1 3 1} 70/1 Transforming our world
+@{cell 1 3 2} A second cell after a titled number
+Conventions and conference declarations
+@{cell 2 1 1} Convention relating to the Status of Refugees, 1951
+@{cell 2 2 1} Cartagena Declaration on Refugees, 1984`,
+		want: []string{
+			"heading mandates=Legislative mandates",
+			"mandate 319A(IV)=Refugees and stateless persons",
+			"mandate 50/152=Office of the United Nations High Commissioner for Refugees",
+			"mandate 53/125=Office of the United Nations High Commissioner for Refugees",
+			"mandate 70/1=Transforming our world",
+			"mandate =A second cell after a titled number",
+			"mandate =Convention relating to the Status of Refugees, 1951",
+			"mandate =Cartagena Declaration on Refugees, 1984",
+		},
+	}, {
+		name: "a table's title marked as a heading like its caption",
+		input: `@{h1} Deliverables
+25.26 Table 25.1 lists all deliverables of UNHCR.
+@{h2} Table 25.1
+@{h2} Deliverables for the period 2025–2027, by category and subcategory
+@{cell 1 1 1 th} Category and subcategory
+@{cell 1 1 2 th} 2025 planned
+@{cell 1 2 1} A. Facilitation of the intergovernmental process and expert bodies
+@{cell 1 3 1} Parliamentary documentation (number of documents)
+@{cell 1 3 2} 34`,
+		want: []string{"heading deliverables=Deliverables", "deliverables table25.1=Deliverables for the period 2025–2027, by category and subcategory"},
+	}, {
+		name: "a heading of another level after a caption is no title",
+		input: `@{h2} Table 3
+@{h1} Legislative mandates
+@{cell 1 1 1} a
+@{cell 1 1 2} b`,
+		want: []string{"table table3=", "heading mandates=Legislative mandates"},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := Segment(splitLines(c.input), v)
+			var got []string
+			model.Walk(res.Body, func(n *model.Node) {
+				switch n.Kind {
+				case model.KindTable, model.KindDeliverables, model.KindHeading:
+					got = append(got, n.Kind+" "+n.ID[strings.LastIndex(n.ID, "/")+1:]+"="+n.Title)
+				}
+				for _, g := range n.Groups {
+					for _, it := range g.Items {
+						got = append(got, "mandate "+it.Number+"="+it.Title)
+					}
+				}
+			})
+			if g, w := strings.Join(got, "\n"), strings.Join(c.want, "\n"); g != w {
+				t.Errorf("got\n%s\nwant\n%s", g, w)
+			}
+		})
+	}
+}
