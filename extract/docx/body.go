@@ -32,6 +32,11 @@ type reader struct {
 	deferred []*elem // framed paragraphs at the foot of the page, read at the section's end
 
 	notes      []noteRef // footnote and endnote references, in order
+	pageNotes  []noteRef // footnotes referenced on the page being read
+	printed    map[noteRef]bool
+	inNotes    bool
+	notePart   func(typ, fallback string) (*elem, error)
+	noteParts  map[string]map[string]*elem // part type → id → note
 	noteSeen   map[noteRef]bool
 	noteMarks  map[noteRef]string
 	mark       string // the mark w:footnoteRef prints in the note being read
@@ -97,6 +102,7 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 		return nil, err
 	}
 	r.rels = rels
+	r.printed, r.noteParts = map[noteRef]bool{}, map[string]map[string]*elem{}
 	part := func(typ, fallback string) (*elem, error) {
 		name := dir + fallback
 		for _, rl := range rels {
@@ -134,6 +140,7 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 		return nil, fmt.Errorf("%w: %s has no w:body", ErrNotDocx, main)
 	}
 	r.noteFormats(body)
+	r.notePart = part
 	r.mastheadLines(body)
 	if err := r.blocks(body.kids); err != nil {
 		return nil, err
@@ -141,7 +148,10 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 	if err := r.flushDeferred(); err != nil {
 		return nil, err
 	}
-	if err := r.readNotes(part); err != nil {
+	if err := r.pageEnd(); err != nil { // the last page's footnotes
+		return nil, err
+	}
+	if err := r.readNotes(); err != nil {
 		return nil, err
 	}
 	if r.unknownSym > 0 {
@@ -391,12 +401,24 @@ func (r *reader) blocks(kids []*elem) error {
 		case k.is("p") && !r.inCell && pageFooterFrame(k):
 			r.deferred = append(r.deferred, k)
 		case k.is("p"):
-			err = r.paragraph(k)
+			brk := pageBreak(k)
+			if brk == breakBefore && !r.inCell {
+				err = r.pageEnd()
+			}
+			if err == nil {
+				err = r.paragraph(k)
+			}
+			if err == nil && brk == breakInside && !r.inCell {
+				err = r.pageEnd()
+			}
 			if err == nil && !r.inCell && k.child("pPr").child("sectPr") != nil {
 				err = r.flushDeferred() // the end of a section
 			}
 		case k.is("tbl"):
 			err = r.table(k)
+			if err == nil && !r.inCell && pageBreak(k) != noBreak {
+				err = r.pageEnd()
+			}
 		case k.is("sdt"):
 			if c := k.child("sdtContent"); c != nil {
 				err = r.blocks(c.kids)
@@ -411,6 +433,99 @@ func (r *reader) blocks(kids []*elem) error {
 		}
 	}
 	return nil
+}
+
+// Where a paragraph or table holds the page break Word last rendered.
+const (
+	noBreak = iota
+	breakBefore
+	breakInside
+)
+
+// pageBreak tells whether e holds a page break Word rendered when it last
+// saved the file (w:lastRenderedPageBreak) or a hard one (w:br
+// w:type="page"), and whether it comes before any text of e.
+func pageBreak(e *elem) int {
+	text := false
+	var walk func(e *elem) int
+	walk = func(e *elem) int {
+		switch {
+		case e.is("lastRenderedPageBreak"), e.is("br") && e.attr("type") == "page":
+			if text {
+				return breakInside
+			}
+			return breakBefore
+		case e.is("t"):
+			text = text || strings.TrimSpace(e.text) != ""
+		case e.is("del"), e.is("moveFrom"), e.is("instrText"):
+			return noBreak
+		}
+		for _, k := range e.kids {
+			if b := walk(k); b != noBreak {
+				return b
+			}
+		}
+		return noBreak
+	}
+	return walk(e)
+}
+
+// pageEnd prints the footnotes referenced on the page that ends here, below
+// the footnote separator, as the PDF prints them at the foot of the page.
+func (r *reader) pageEnd() error {
+	refs := r.pageNotes
+	r.pageNotes = nil
+	if len(refs) == 0 {
+		return nil
+	}
+	notes, err := r.noteElems(false)
+	if err != nil || notes == nil {
+		return err
+	}
+	r.inNotes = true
+	defer func() { r.inNotes, r.mark = false, "" }()
+	if sep := notes["-1"]; sep != nil && sep.attr("type") == "separator" {
+		if err := r.blocks(sep.kids); err != nil {
+			return err
+		}
+	}
+	for _, ref := range refs {
+		if note := notes[ref.id]; note != nil {
+			r.printed[ref] = true
+			r.mark = r.noteMarks[ref]
+			if err := r.blocks(note.kids); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// noteElems reads the footnotes (or endnotes) part once: id → note, nil
+// when there is none.
+func (r *reader) noteElems(endnote bool) (map[string]*elem, error) {
+	typ, el := "footnotes", "footnote"
+	if endnote {
+		typ, el = "endnotes", "endnote"
+	}
+	if m, ok := r.noteParts[typ]; ok {
+		return m, nil
+	}
+	root, err := r.notePart(typ, typ+".xml")
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]*elem
+	if root != nil {
+		m = map[string]*elem{}
+		for _, k := range root.kids {
+			if k.is(el) {
+				m[k.attr("id")] = k
+			}
+		}
+	}
+	r.noteParts[typ] = m
+	return m, nil
 }
 
 // pageFooterFrame tells whether a paragraph sits in a frame anchored to
@@ -959,6 +1074,9 @@ func (r *reader) noteRef(k *elem) string {
 	}
 	r.noteSeen[ref] = true
 	r.notes = append(r.notes, ref)
+	if !ref.endnote && !r.inNotes {
+		r.pageNotes = append(r.pageNotes, ref)
+	}
 	if c := k.on("customMarkFollows"); c != nil && *c {
 		r.noteMarks[ref] = ""
 		return ""
@@ -972,39 +1090,28 @@ func (r *reader) noteRef(k *elem) string {
 	return r.noteMarks[ref]
 }
 
-// readNotes reads the referenced footnotes, then endnotes, as lines after
-// the body.
-func (r *reader) readNotes(part func(typ, fallback string) (*elem, error)) error {
+// readNotes reads the footnotes not yet printed at a page's end, then the
+// endnotes, as lines after the body.
+func (r *reader) readNotes() error {
+	r.inNotes = true
+	defer func() { r.inNotes, r.mark = false, "" }()
 	for _, end := range []bool{false, true} {
-		typ, el := "footnotes", "footnote"
-		if end {
-			typ, el = "endnotes", "endnote"
-		}
 		has := false
 		for _, n := range r.notes {
-			has = has || n.endnote == end
+			has = has || n.endnote == end && !r.printed[n]
 		}
 		if !has {
 			continue
 		}
-		root, err := part(typ, typ+".xml")
+		notes, err := r.noteElems(end)
 		if err != nil {
 			return err
 		}
-		if root == nil {
-			continue
-		}
-		byID := map[string]*elem{}
-		for _, k := range root.kids {
-			if k.is(el) {
-				byID[k.attr("id")] = k
-			}
-		}
 		for _, n := range r.notes {
-			if n.endnote != end {
+			if n.endnote != end || r.printed[n] {
 				continue
 			}
-			note := byID[n.id]
+			note := notes[n.id]
 			if note == nil {
 				continue
 			}
@@ -1014,6 +1121,5 @@ func (r *reader) readNotes(part func(typ, fallback string) (*elem, error)) error
 			}
 		}
 	}
-	r.mark = ""
 	return nil
 }

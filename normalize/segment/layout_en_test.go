@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -52,14 +53,26 @@ Conventions and conference declarations
 @{cell 1 2 1} A. Facilitation of the intergovernmental process and expert bodies
 @{cell 1 3 1} Parliamentary documentation (number of documents)
 @{cell 1 3 2} 34`,
-		want: []string{"heading deliverables=Deliverables", "deliverables table25.1=Deliverables for the period 2025–2027, by category and subcategory"},
+		want: []string{"heading deliverables=Deliverables", "paragraph p25.26=Table 25.1 lists all deliverables of UNHCR. (0 items)", "deliverables table25.1=Deliverables for the period 2025–2027, by category and subcategory"},
+	}, {
+		name: "the footnote rule ends a paragraph",
+		input: `@{h1} Deliverables
+25.3 To contribute to the objective, UNHCR will:
+(a) Respond to crises;
+(b) Support implementation of the Global Compact on Refugees;
+__________________
+1 Other persons of concern include asylum-seekers.
+(c) Enhance the protection of internally displaced persons.`,
+		want: []string{"heading deliverables=Deliverables",
+			"paragraph p25.3=To contribute to the objective, UNHCR will: (2 items)",
+			"paragraph u1=__________________ 1 Other persons of concern include asylum-seekers. (c) Enhance the protection of internally displaced persons. (0 items)"},
 	}, {
 		name: "a heading of another level after a caption is no title",
 		input: `@{h2} Table 3
 @{h1} Legislative mandates
 @{cell 1 1 1} a
 @{cell 1 1 2} b`,
-		want: []string{"table table3=", "heading mandates=Legislative mandates"},
+		want: []string{"table table3=", "heading mandates=Legislative mandates", "paragraph u1=a b (0 items)"},
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -69,6 +82,8 @@ Conventions and conference declarations
 				switch n.Kind {
 				case model.KindTable, model.KindDeliverables, model.KindHeading:
 					got = append(got, n.Kind+" "+n.ID[strings.LastIndex(n.ID, "/")+1:]+"="+n.Title)
+				case model.KindParagraph:
+					got = append(got, fmt.Sprintf("paragraph %s=%s (%d items)", n.ID[strings.LastIndex(n.ID, "/")+1:], n.Text, len(n.Items)))
 				}
 				for _, g := range n.Groups {
 					for _, it := range g.Items {
