@@ -183,6 +183,11 @@ func TestExtract(t *testing.T) {
 			want: []string{"A1", "__________________", "1 Note one.", "B2", "C more", "__________________", "2 Note two.", "D"},
 		},
 		{
+			name: "no-break spaces read as spaces",
+			p:    pack{body: para("", "see figure\u00a025.IV and\u202fmore\u00a0")},
+			want: []string{"see figure 25.IV and more"},
+		},
+		{
 			name: "text boxes read once; tracked changes; comments; hidden text",
 			p: pack{body: `<w:p><w:r><w:t xml:space="preserve">anchor </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>` + para("", "in the box") + `</w:txbxContent></wps:txbx></w:drawing></mc:Choice>` +
 				`<mc:Fallback><w:pict><v:textbox><w:txbxContent>` + para("", "in the box") + `</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>` +
