@@ -529,16 +529,25 @@ func (r *reader) noteElems(endnote bool) (map[string]*elem, error) {
 }
 
 // pageFooterFrame tells whether a paragraph sits in a frame anchored to
-// the lower half of the page: the notes of a UN masthead ("* The present
+// the lower half of the page, or aligned to the foot of the page or of its
+// margins: the notes of a UN masthead ("* The present
 // document ...") are typed so. They print at the foot of the page, after
 // the section's text, and are read there.
 func pageFooterFrame(p *elem) bool {
 	f := p.child("pPr").child("framePr")
-	if f == nil || f.attr("vAnchor") != "page" {
+	if f == nil {
 		return false
 	}
-	y := intPtr(f.attr("y"))
-	return y != nil && *y > 7920 // twips: below the middle of a letter or A4 page
+	switch f.attr("vAnchor") {
+	case "page":
+		if y := intPtr(f.attr("y")); y != nil && *y > 7920 { // twips: below the middle of a letter or A4 page
+			return true
+		}
+	case "text":
+		return false
+	}
+	// page or margin (the default): aligned to its foot
+	return f.attr("yAlign") == "bottom"
 }
 
 // flushDeferred reads the paragraphs kept for the end of the section.

@@ -221,8 +221,10 @@ func TestExtract(t *testing.T) {
 			p: pack{body: para("", "masthead") +
 				`<w:p><w:pPr><w:framePr w:w="9792" w:vAnchor="page" w:hAnchor="page" w:x="1196" w:y="12961"/></w:pPr><w:r><w:t>* The present document</w:t></w:r></w:p>` +
 				`<w:p><w:pPr><w:framePr w:vAnchor="text" w:y="12961"/></w:pPr><w:r><w:t>framed in the text</w:t></w:r></w:p>` +
+				`<w:p><w:pPr><w:framePr w:w="9792" w:hAnchor="page" w:x="1210" w:yAlign="bottom"/></w:pPr><w:r><w:t>** A/80/50.</w:t></w:r></w:p>` +
+				`<w:p><w:pPr><w:framePr w:vAnchor="page" w:y="400"/></w:pPr><w:r><w:t>framed at the top</w:t></w:r></w:p>` +
 				para("", "contents") + `<w:p><w:pPr><w:sectPr/></w:pPr></w:p>` + para("", "body")},
-			want: []string{"masthead", "framed in the text", "contents", "* The present document", "body"},
+			want: []string{"masthead", "framed in the text", "framed at the top", "contents", "* The present document", "** A/80/50.", "body"},
 		},
 		{
 			name: "content controls and an empty paragraph",
