@@ -67,6 +67,17 @@ __________________
 			"paragraph p25.3=To contribute to the objective, UNHCR will: (2 items)",
 			"paragraph u1=__________________ 1 Other persons of concern include asylum-seekers. (c) Enhance the protection of internally displaced persons. (0 items)"},
 	}, {
+		name: "section B follows on from A after the subprogrammes closed it",
+		input: `A. Proposed programme plan for 2026 and programme performance in 2024
+Subprogramme 1
+Least developed countries
+Subprogramme 2
+Landlocked developing countries
+B. Proposed post and non-post resource requirements for 2026`,
+		want: []string{"section secA=Proposed programme plan for 2026 and programme performance in 2024",
+			"subprogramme sp1=Least developed countries", "subprogramme sp2=Landlocked developing countries",
+			"section secB=Proposed post and non-post resource requirements for 2026"},
+	}, {
 		name: "a heading of another level after a caption is no title",
 		input: `@{h2} Table 3
 @{h1} Legislative mandates
@@ -80,6 +91,8 @@ __________________
 			var got []string
 			model.Walk(res.Body, func(n *model.Node) {
 				switch n.Kind {
+				case model.KindSection, model.KindSubprogramme:
+					got = append(got, n.Kind+" "+n.ID+"="+n.Title)
 				case model.KindTable, model.KindDeliverables, model.KindHeading:
 					got = append(got, n.Kind+" "+n.ID[strings.LastIndex(n.ID, "/")+1:]+"="+n.Title)
 				case model.KindParagraph:
