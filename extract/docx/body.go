@@ -32,6 +32,11 @@ type reader struct {
 	deferred []*elem // framed paragraphs at the foot of the page, read at the section's end
 
 	notes      []noteRef // footnote and endnote references, in order
+	pageNotes  []noteRef // footnotes referenced on the page being read
+	printed    map[noteRef]bool
+	inNotes    bool
+	notePart   func(typ, fallback string) (*elem, error)
+	noteParts  map[string]map[string]*elem // part type → id → note
 	noteSeen   map[noteRef]bool
 	noteMarks  map[noteRef]string
 	mark       string // the mark w:footnoteRef prints in the note being read
@@ -97,6 +102,7 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 		return nil, err
 	}
 	r.rels = rels
+	r.printed, r.noteParts = map[noteRef]bool{}, map[string]map[string]*elem{}
 	part := func(typ, fallback string) (*elem, error) {
 		name := dir + fallback
 		for _, rl := range rels {
@@ -134,13 +140,18 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 		return nil, fmt.Errorf("%w: %s has no w:body", ErrNotDocx, main)
 	}
 	r.noteFormats(body)
+	r.notePart = part
+	r.mastheadLines(body)
 	if err := r.blocks(body.kids); err != nil {
 		return nil, err
 	}
 	if err := r.flushDeferred(); err != nil {
 		return nil, err
 	}
-	if err := r.readNotes(part); err != nil {
+	if err := r.pageEnd(); err != nil { // the last page's footnotes
+		return nil, err
+	}
+	if err := r.readNotes(); err != nil {
 		return nil, err
 	}
 	if r.unknownSym > 0 {
@@ -154,6 +165,87 @@ func read(ctx context.Context, p *pkg) (*Result, error) {
 	r.res.Title = r.title()
 	r.res.Symbol = r.mastheadSymbol(body)
 	return r.res, nil
+}
+
+// firstPageHeader is the parsed header printed on the first page: the
+// first section's first-page header when it has one (w:titlePg); nil
+// otherwise or when the part cannot be read. A default header repeats on
+// every page and is page furniture, as in the PDF reading.
+func (r *reader) firstPageHeader(body *elem) *elem {
+	sect := firstSectPr(body)
+	if sect == nil {
+		return nil
+	}
+	if t := sect.on("titlePg"); t == nil || !*t {
+		return nil
+	}
+	for _, k := range sect.kids {
+		if !k.is("headerReference") || k.attr("type") != "first" {
+			continue
+		}
+		rl, ok := r.rels[k.rid("id")]
+		if !ok || rl.external {
+			return nil
+		}
+		b, err := r.pkg.part(rl.target)
+		if err != nil || b == nil {
+			return nil
+		}
+		root, err := parseXML(b, r.pkg.lim.MaxDepth)
+		if err != nil {
+			return nil
+		}
+		return root
+	}
+	return nil
+}
+
+// mastheadLines reads the first page's header, where a UN Word document
+// keeps its masthead ("United Nations", the symbol, "General Assembly",
+// the distribution, date and original language), into the first lines, as
+// the PDF prints them at the top of the first page: a table row gives one
+// line of the first paragraph of each cell, left to right (the text on one
+// baseline), then the cells' further paragraphs, cell by cell.
+func (r *reader) mastheadLines(body *elem) {
+	h := r.firstPageHeader(body)
+	if h == nil {
+		return
+	}
+	add := func(s string) {
+		if s = strings.Join(strings.Fields(s), " "); s != "" {
+			r.res.Lines = append(r.res.Lines, extract.Line{Text: s, N: len(r.res.Lines) + 1})
+		}
+	}
+	para := func(p *elem) string {
+		var b strings.Builder
+		visibleText(p, &b)
+		return b.String()
+	}
+	for _, k := range h.kids {
+		switch {
+		case k.is("p"):
+			add(para(k))
+		case k.is("tbl"):
+			for _, tr := range r.items(k.kids, "tr", nil) {
+				var first []string
+				var rest []*elem
+				for _, tc := range r.items(tr.kids, "tc", nil) {
+					seen := false
+					for _, p := range r.items(tc.kids, "p", nil) {
+						if t := strings.TrimSpace(para(p)); !seen && t != "" {
+							first, seen = append(first, t), true
+						} else if seen {
+							rest = append(rest, p)
+						}
+					}
+				}
+				add(strings.Join(first, " "))
+				for _, p := range rest {
+					add(para(p))
+				}
+			}
+		}
+	}
 }
 
 // mastheadSymbol finds the document symbol in the header of the first
@@ -309,12 +401,24 @@ func (r *reader) blocks(kids []*elem) error {
 		case k.is("p") && !r.inCell && pageFooterFrame(k):
 			r.deferred = append(r.deferred, k)
 		case k.is("p"):
-			err = r.paragraph(k)
+			brk := pageBreak(k)
+			if brk == breakBefore && !r.inCell {
+				err = r.pageEnd()
+			}
+			if err == nil {
+				err = r.paragraph(k)
+			}
+			if err == nil && brk == breakInside && !r.inCell {
+				err = r.pageEnd()
+			}
 			if err == nil && !r.inCell && k.child("pPr").child("sectPr") != nil {
 				err = r.flushDeferred() // the end of a section
 			}
 		case k.is("tbl"):
 			err = r.table(k)
+			if err == nil && !r.inCell && pageBreak(k) != noBreak {
+				err = r.pageEnd()
+			}
 		case k.is("sdt"):
 			if c := k.child("sdtContent"); c != nil {
 				err = r.blocks(c.kids)
@@ -331,17 +435,119 @@ func (r *reader) blocks(kids []*elem) error {
 	return nil
 }
 
+// Where a paragraph or table holds the page break Word last rendered.
+const (
+	noBreak = iota
+	breakBefore
+	breakInside
+)
+
+// pageBreak tells whether e holds a page break Word rendered when it last
+// saved the file (w:lastRenderedPageBreak) or a hard one (w:br
+// w:type="page"), and whether it comes before any text of e.
+func pageBreak(e *elem) int {
+	text := false
+	var walk func(e *elem) int
+	walk = func(e *elem) int {
+		switch {
+		case e.is("lastRenderedPageBreak"), e.is("br") && e.attr("type") == "page":
+			if text {
+				return breakInside
+			}
+			return breakBefore
+		case e.is("t"):
+			text = text || strings.TrimSpace(e.text) != ""
+		case e.is("del"), e.is("moveFrom"), e.is("instrText"):
+			return noBreak
+		}
+		for _, k := range e.kids {
+			if b := walk(k); b != noBreak {
+				return b
+			}
+		}
+		return noBreak
+	}
+	return walk(e)
+}
+
+// pageEnd prints the footnotes referenced on the page that ends here, below
+// the footnote separator, as the PDF prints them at the foot of the page.
+func (r *reader) pageEnd() error {
+	refs := r.pageNotes
+	r.pageNotes = nil
+	if len(refs) == 0 {
+		return nil
+	}
+	notes, err := r.noteElems(false)
+	if err != nil || notes == nil {
+		return err
+	}
+	r.inNotes = true
+	defer func() { r.inNotes, r.mark = false, "" }()
+	if sep := notes["-1"]; sep != nil && sep.attr("type") == "separator" {
+		if err := r.blocks(sep.kids); err != nil {
+			return err
+		}
+	}
+	for _, ref := range refs {
+		if note := notes[ref.id]; note != nil {
+			r.printed[ref] = true
+			r.mark = r.noteMarks[ref]
+			if err := r.blocks(note.kids); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// noteElems reads the footnotes (or endnotes) part once: id → note, nil
+// when there is none.
+func (r *reader) noteElems(endnote bool) (map[string]*elem, error) {
+	typ, el := "footnotes", "footnote"
+	if endnote {
+		typ, el = "endnotes", "endnote"
+	}
+	if m, ok := r.noteParts[typ]; ok {
+		return m, nil
+	}
+	root, err := r.notePart(typ, typ+".xml")
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]*elem
+	if root != nil {
+		m = map[string]*elem{}
+		for _, k := range root.kids {
+			if k.is(el) {
+				m[k.attr("id")] = k
+			}
+		}
+	}
+	r.noteParts[typ] = m
+	return m, nil
+}
+
 // pageFooterFrame tells whether a paragraph sits in a frame anchored to
-// the lower half of the page: the notes of a UN masthead ("* The present
+// the lower half of the page, or aligned to the foot of the page or of its
+// margins: the notes of a UN masthead ("* The present
 // document ...") are typed so. They print at the foot of the page, after
 // the section's text, and are read there.
 func pageFooterFrame(p *elem) bool {
 	f := p.child("pPr").child("framePr")
-	if f == nil || f.attr("vAnchor") != "page" {
+	if f == nil {
 		return false
 	}
-	y := intPtr(f.attr("y"))
-	return y != nil && *y > 7920 // twips: below the middle of a letter or A4 page
+	switch f.attr("vAnchor") {
+	case "page":
+		if y := intPtr(f.attr("y")); y != nil && *y > 7920 { // twips: below the middle of a letter or A4 page
+			return true
+		}
+	case "text":
+		return false
+	}
+	// page or margin (the default): aligned to its foot
+	return f.attr("yAlign") == "bottom"
 }
 
 // flushDeferred reads the paragraphs kept for the end of the section.
@@ -539,8 +745,10 @@ func (r *reader) placeLink(l *openLink) {
 }
 
 // tidy turns tabs into spaces (a run of white space holding a tab becomes
-// one space) and trims the line.
+// one space), no-break spaces (U+00A0, U+202F) into spaces, as the PDF
+// rendering gives them, and trims the line.
 func tidy(s string) string {
+	s = strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
 	if strings.ContainsRune(s, '\t') {
 		var b strings.Builder
 		rs := []rune(s)
@@ -877,6 +1085,9 @@ func (r *reader) noteRef(k *elem) string {
 	}
 	r.noteSeen[ref] = true
 	r.notes = append(r.notes, ref)
+	if !ref.endnote && !r.inNotes {
+		r.pageNotes = append(r.pageNotes, ref)
+	}
 	if c := k.on("customMarkFollows"); c != nil && *c {
 		r.noteMarks[ref] = ""
 		return ""
@@ -890,39 +1101,28 @@ func (r *reader) noteRef(k *elem) string {
 	return r.noteMarks[ref]
 }
 
-// readNotes reads the referenced footnotes, then endnotes, as lines after
-// the body.
-func (r *reader) readNotes(part func(typ, fallback string) (*elem, error)) error {
+// readNotes reads the footnotes not yet printed at a page's end, then the
+// endnotes, as lines after the body.
+func (r *reader) readNotes() error {
+	r.inNotes = true
+	defer func() { r.inNotes, r.mark = false, "" }()
 	for _, end := range []bool{false, true} {
-		typ, el := "footnotes", "footnote"
-		if end {
-			typ, el = "endnotes", "endnote"
-		}
 		has := false
 		for _, n := range r.notes {
-			has = has || n.endnote == end
+			has = has || n.endnote == end && !r.printed[n]
 		}
 		if !has {
 			continue
 		}
-		root, err := part(typ, typ+".xml")
+		notes, err := r.noteElems(end)
 		if err != nil {
 			return err
 		}
-		if root == nil {
-			continue
-		}
-		byID := map[string]*elem{}
-		for _, k := range root.kids {
-			if k.is(el) {
-				byID[k.attr("id")] = k
-			}
-		}
 		for _, n := range r.notes {
-			if n.endnote != end {
+			if n.endnote != end || r.printed[n] {
 				continue
 			}
-			note := byID[n.id]
+			note := notes[n.id]
 			if note == nil {
 				continue
 			}
@@ -932,6 +1132,5 @@ func (r *reader) readNotes(part func(typ, fallback string) (*elem, error)) error
 			}
 		}
 	}
-	r.mark = ""
 	return nil
 }

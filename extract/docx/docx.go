@@ -18,13 +18,18 @@
 //     tracked changes, footnotes and endnotes into Lines and Links.
 //
 // Choices: one Line per paragraph, or per piece of a paragraph cut by a
-// line break (w:br, w:cr). Tabs read as one space. Footnotes and endnotes
-// are kept as Lines after the body (footnotes first, each in order of first
-// reference, the first line of each starting with its mark, "1 ..."), the
-// way a reader finds them below the text; the reference mark stays in the
+// line break (w:br, w:cr). Tabs read as one space. The first page's header
+// (the masthead) gives the first Lines, a header table row as one line.
+// Footnotes are printed where the page ends that references them, as the
+// PDF prints them: at the page break Word rendered when it last saved the
+// file (w:lastRenderedPageBreak, or a hard page break), below the footnote
+// separator's text, before the paragraph that opens the page or after the
+// one the break falls in. Footnotes left, and endnotes, are kept as Lines
+// after the body (each in order of first reference, the first line of each
+// starting with its mark, "1 ..."); the reference mark stays in the
 // body text where Word prints it ("persons of concern1"), as in the text
 // of the PDF, so that both renderings give the same text.
-// Headers and footers are page furniture and are not read; comments are
+// Other headers and footers are page furniture and are not read; comments are
 // ignored; deleted text (w:del, w:moveFrom) is dropped and inserted text
 // (w:ins, w:moveTo) kept; field instructions are dropped and their results
 // kept; hidden text (w:vanish) is dropped. Of an mc:AlternateContent only
@@ -108,9 +113,10 @@ type Options struct {
 
 // Result is what a Word document yields.
 type Result struct {
-	// Lines are the document's lines in reading order: the body, then the
-	// footnotes and endnotes. N numbers them from 1; Page is 0 (Word does
-	// not store pages).
+	// Lines are the document's lines in reading order: the masthead, the
+	// body with each page's footnotes at its end, then the notes left and
+	// the endnotes. N numbers them from 1; Page is 0 (Word does not store
+	// pages).
 	Lines []extract.Line
 	// Links are the hyperlinks (w:hyperlink relationships and HYPERLINK
 	// fields) to external targets, in document order.

@@ -173,6 +173,21 @@ func TestExtract(t *testing.T) {
 			want: []string{"persons of concern1 and more", "text2", "1 Other persons of concern.", "2 Second note."},
 		},
 		{
+			name: "footnotes at the foot of the page Word last rendered, below the separator",
+			p: pack{body: `<w:p><w:r><w:t>A</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>` +
+				`<w:p><w:r><w:lastRenderedPageBreak/><w:t>B</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>` +
+				`<w:p><w:r><w:t>C</w:t><w:lastRenderedPageBreak/><w:t xml:space="preserve"> more</w:t></w:r></w:p>` + para("", "D"),
+				footnotes: `<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>__________________</w:t></w:r></w:p></w:footnote>` +
+					`<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:tab/><w:t>Note one.</w:t></w:r></w:p></w:footnote>` +
+					`<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:tab/><w:t>Note two.</w:t></w:r></w:p></w:footnote>`},
+			want: []string{"A1", "__________________", "1 Note one.", "B2", "C more", "__________________", "2 Note two.", "D"},
+		},
+		{
+			name: "no-break spaces read as spaces",
+			p:    pack{body: para("", "see figure\u00a025.IV and\u202fmore\u00a0")},
+			want: []string{"see figure 25.IV and more"},
+		},
+		{
 			name: "text boxes read once; tracked changes; comments; hidden text",
 			p: pack{body: `<w:p><w:r><w:t xml:space="preserve">anchor </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>` + para("", "in the box") + `</w:txbxContent></wps:txbx></w:drawing></mc:Choice>` +
 				`<mc:Fallback><w:pict><v:textbox><w:txbxContent>` + para("", "in the box") + `</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>` +
@@ -206,8 +221,10 @@ func TestExtract(t *testing.T) {
 			p: pack{body: para("", "masthead") +
 				`<w:p><w:pPr><w:framePr w:w="9792" w:vAnchor="page" w:hAnchor="page" w:x="1196" w:y="12961"/></w:pPr><w:r><w:t>* The present document</w:t></w:r></w:p>` +
 				`<w:p><w:pPr><w:framePr w:vAnchor="text" w:y="12961"/></w:pPr><w:r><w:t>framed in the text</w:t></w:r></w:p>` +
+				`<w:p><w:pPr><w:framePr w:w="9792" w:hAnchor="page" w:x="1210" w:yAlign="bottom"/></w:pPr><w:r><w:t>** A/80/50.</w:t></w:r></w:p>` +
+				`<w:p><w:pPr><w:framePr w:vAnchor="page" w:y="400"/></w:pPr><w:r><w:t>framed at the top</w:t></w:r></w:p>` +
 				para("", "contents") + `<w:p><w:pPr><w:sectPr/></w:pPr></w:p>` + para("", "body")},
-			want: []string{"masthead", "framed in the text", "contents", "* The present document", "body"},
+			want: []string{"masthead", "framed in the text", "framed at the top", "contents", "* The present document", "** A/80/50.", "body"},
 		},
 		{
 			name: "content controls and an empty paragraph",

@@ -304,7 +304,28 @@ func acceptSubprogramme(s *segmenter, st *start) bool {
 func acceptSection(s *segmenter, st *start) bool {
 	letter := st.code[0]
 	prev := s.parentFor(rankSection).lastSection
-	return prev == 0 && letter == 'A' || prev != 0 && letter == prev+1
+	return prev == 0 && letter == 'A' || prev != 0 && letter == prev+1 || s.sectionOwner(letter) >= 0
+}
+
+// sectionOwner finds the open container, above the innermost one a section
+// would open below, whose last section the letter follows on from ("B."
+// after the subprogrammes that closed "A."); -1 if none.
+func (s *segmenter) sectionOwner(letter byte) int {
+	inner := true
+	for k := len(s.stack) - 1; k >= 0; k-- {
+		f := s.stack[k]
+		if f.rank >= rankSection {
+			continue
+		}
+		if !inner && f.lastSection != 0 && letter == f.lastSection+1 {
+			return k
+		}
+		inner = false
+	}
+	if !inner && s.root.lastSection != 0 && letter == s.root.lastSection+1 {
+		return len(s.stack) // the root: close every container
+	}
+	return -1
 }
 
 // acceptCJKSection: 一、 二、 follow on below one parent.

@@ -72,11 +72,12 @@ func (s *segmenter) mandates() {
 				lineItems = append(lineItems, item)
 			}
 		case kNone:
-			newRow := l.src.Table != cell[0] || l.src.Row != cell[1]
-			newCell := newRow || l.src.Col != cell[2]
-			// in a layout table, a number's title may stand in the next
-			// cell of its row; an unnumbered entry fills a cell of its own
-			if item == nil || l.src.Table > 0 && (newRow || newCell && item.Number == "") {
+			// in a layout table, a number alone in its cell takes its
+			// title from the next cell of the row; any other cell is an
+			// entry of its own
+			newCell := l.src.Table != cell[0] || l.src.Row != cell[1] || l.src.Col != cell[2]
+			titleCell := item != nil && item.Title == "" && l.src.Table == cell[0] && l.src.Row == cell[1] && l.src.Col > cell[2]
+			if item == nil || l.src.Table > 0 && newCell && !titleCell {
 				// a mandate printed without a number (a convention, a
 				// declaration), or text that is no mandate: kept as an
 				// unnumbered item

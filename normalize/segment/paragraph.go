@@ -137,7 +137,7 @@ func (s *segmenter) paragraphBody(node *model.Node, lead []string, last *line) (
 		}
 		if ls.add(l.text) {
 			// an item
-		} else if s.closed(last) {
+		} else if s.closed(last) || footnoteRule(l.text) {
 			break
 		} else if k, ok := s.residue(j, joinedEnd(lead, ls.last())); ok {
 			s.i = k
@@ -278,6 +278,12 @@ func joinedEnd(lead []string, it *itemText) string {
 // that ends a sentence cannot be followed by more of the same block.
 func (s *segmenter) closed(l *line) bool {
 	return terminal(l.text) && s.isShort(l)
+}
+
+// footnoteRule tells a line of underscores alone: the rule above the
+// footnotes at the foot of a page, which no paragraph runs into.
+func footnoteRule(t string) bool {
+	return len(t) >= 5 && strings.Trim(t, "_") == ""
 }
 
 // residue recognises figure text printed inside a paragraph: where the

@@ -158,6 +158,14 @@ func (s *segmenter) container(st start) {
 
 func (s *segmenter) section(st start) {
 	n := &model.Node{Kind: model.KindSection, Code: strp(st.code)}
+	letter := st.code[0]
+	if prev := s.parentFor(rankSection).lastSection; !(prev == 0 && letter == 'A' || prev != 0 && letter == prev+1) {
+		if k := s.sectionOwner(letter); k == len(s.stack) {
+			s.stack = s.stack[:0]
+		} else if k >= 0 {
+			s.stack = s.stack[:k+1]
+		}
+	}
 	n.Title, n.Span = s.title(st.title, false)
 	s.push(n, rankSection, "sec"+st.code, HeadingWord{})
 }

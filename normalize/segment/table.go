@@ -177,8 +177,9 @@ func (s *segmenter) tableTitle(first string) (string, model.Span) {
 			break // the table itself begins
 		}
 		prev := &s.lines[s.i-1]
+		k := s.classify(l).kind
 		if prev.match.kind == kSubprogramme { // a table titled by its subprogramme
-		} else if k := s.classify(l).kind; k != kNone && k != kLayoutHeading || len(parts) > 0 && !s.isFull(prev) {
+		} else if k != kNone && k != kLayoutHeading || len(parts) > 0 && !s.isFull(prev) {
 			break
 		}
 		parts = append(parts, l.text)
