@@ -102,9 +102,14 @@ var bodies = []body{
 // Security Council). Citations of organs whose symbols cannot be told
 // (regional commissions, other committees) keep Symbol "".
 func FindCitations(text string) []Citation {
-	var out []Citation
 	// Cheap checks first: most text cites nothing, and the regular
-	// expressions below have no literal prefix to search for.
+	// expressions below have no literal prefix to search for. Every
+	// citation holds an ASCII digit: a resolution's number, or the digit
+	// documentCitation requires of a symbol.
+	if !strings.ContainsAny(text, "0123456789") {
+		return nil
+	}
+	var out []Citation
 	if strings.Contains(text, "号") || strings.Contains(text, "號") {
 		for _, m := range resPhrase.FindAllStringSubmatchIndex(text, -1) {
 			out = append(out, resolutionCitations(text, m)...)
@@ -114,7 +119,7 @@ func FindCitations(text string) []Citation {
 		return out
 	}
 	var urls [][]int
-	if strings.Contains(text, "://") || strings.Contains(strings.ToLower(text), "www.") {
+	if strings.Contains(text, "://") || containsWWW(text) {
 		urls = urlSpan.FindAllStringIndex(text, -1)
 	}
 	for _, m := range docSymbol.FindAllStringIndex(text, -1) {
@@ -124,6 +129,18 @@ func FindCitations(text string) []Citation {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// containsWWW reports whether text holds "www." in any case, as
+// strings.Contains(strings.ToLower(text), "www.") does, without lowering
+// the text.
+func containsWWW(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		if text[i+3] == '.' && text[i]|0x20 == 'w' && text[i+1]|0x20 == 'w' && text[i+2]|0x20 == 'w' {
+			return true
+		}
+	}
+	return false
 }
 
 func resolutionCitations(text string, m []int) []Citation {
