@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
@@ -31,34 +32,43 @@ var radicalExtra = map[rune]rune{
 	'⻱': '龜', '⻲': '亀',
 }
 
+// The fold tables, each built from the Unicode decompositions the first
+// time a rune of its range is folded: most documents have none, and
+// building them all costs a few milliseconds of every process's start.
 var (
-	radicalMap   [radicalLast - radicalFirst + 1]rune
-	compatMap    [compatLast - compatFirst + 1]rune
-	compatSupMap [compatSupLast - compatSupFirst + 1]rune
+	radicalMap = sync.OnceValue(func() *[radicalLast - radicalFirst + 1]rune {
+		var m [radicalLast - radicalFirst + 1]rune
+		for r := rune(radicalFirst); r <= radicalLast; r++ {
+			if d, ok := single(norm.NFKC.String(string(r))); ok && d != r {
+				m[r-radicalFirst] = d
+			}
+		}
+		for r, d := range radicalExtra {
+			if m[r-radicalFirst] == 0 {
+				m[r-radicalFirst] = d
+			}
+		}
+		return &m
+	})
+	compatMap = sync.OnceValue(func() *[compatLast - compatFirst + 1]rune {
+		var m [compatLast - compatFirst + 1]rune
+		for r := rune(compatFirst); r <= compatLast; r++ {
+			if d, ok := single(norm.NFD.String(string(r))); ok && d != r {
+				m[r-compatFirst] = d
+			}
+		}
+		return &m
+	})
+	compatSupMap = sync.OnceValue(func() *[compatSupLast - compatSupFirst + 1]rune {
+		var m [compatSupLast - compatSupFirst + 1]rune
+		for r := rune(compatSupFirst); r <= compatSupLast; r++ {
+			if d, ok := single(norm.NFD.String(string(r))); ok && d != r {
+				m[r-compatSupFirst] = d
+			}
+		}
+		return &m
+	})
 )
-
-func init() {
-	for r := rune(radicalFirst); r <= radicalLast; r++ {
-		if d, ok := single(norm.NFKC.String(string(r))); ok && d != r {
-			radicalMap[r-radicalFirst] = d
-		}
-	}
-	for r, d := range radicalExtra {
-		if radicalMap[r-radicalFirst] == 0 {
-			radicalMap[r-radicalFirst] = d
-		}
-	}
-	for r := rune(compatFirst); r <= compatLast; r++ {
-		if d, ok := single(norm.NFD.String(string(r))); ok && d != r {
-			compatMap[r-compatFirst] = d
-		}
-	}
-	for r := rune(compatSupFirst); r <= compatSupLast; r++ {
-		if d, ok := single(norm.NFD.String(string(r))); ok && d != r {
-			compatSupMap[r-compatSupFirst] = d
-		}
-	}
-}
 
 // single returns the only rune of s.
 func single(s string) (rune, bool) {
@@ -76,15 +86,15 @@ func foldRune(r rune) rune {
 	case r == 0x3000:
 		return ' '
 	case r >= radicalFirst && r <= radicalLast:
-		if d := radicalMap[r-radicalFirst]; d != 0 {
+		if d := radicalMap()[r-radicalFirst]; d != 0 {
 			return d
 		}
 	case r >= compatFirst && r <= compatLast:
-		if d := compatMap[r-compatFirst]; d != 0 {
+		if d := compatMap()[r-compatFirst]; d != 0 {
 			return d
 		}
 	case r >= compatSupFirst && r <= compatSupLast:
-		if d := compatSupMap[r-compatSupFirst]; d != 0 {
+		if d := compatSupMap()[r-compatSupFirst]; d != 0 {
 			return d
 		}
 	}

@@ -178,15 +178,16 @@ func vocabFor(lang string) (*segment.Vocab, error) {
 // 200,000 bytes), never assuming one; "und" when the text has too few
 // letters to tell.
 func language(lines []extract.Line) string {
-	var b strings.Builder
-	for _, l := range lines {
-		if b.Len() > 200_000 {
-			break
+	read := 0 // bytes read, counting a line break after each line
+	lang := masthead.LanguageOf(func(yield func(string) bool) {
+		for _, l := range lines {
+			if read > 200_000 || !yield(l.Text) {
+				return
+			}
+			read += len(l.Text) + 1
 		}
-		b.WriteString(l.Text)
-		b.WriteByte('\n')
-	}
-	if lang := masthead.Language(b.String()); lang != "" {
+	})
+	if lang != "" {
 		return lang
 	}
 	return "und"

@@ -61,16 +61,21 @@ func Extract(b []byte) (*Result, error) {
 
 // Split cuts decoded text into numbered lines.
 func Split(s string) []extract.Line {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
 	s = strings.TrimSuffix(s, "\n")
 	if s == "" {
 		return nil
 	}
-	parts := strings.Split(s, "\n")
-	lines := make([]extract.Line, len(parts))
-	for i, p := range parts {
-		lines[i] = extract.Line{Text: p, N: i + 1}
+	lines := make([]extract.Line, 0, strings.Count(s, "\n")+1)
+	for n := 1; ; n++ {
+		text, rest, more := strings.Cut(s, "\n")
+		lines = append(lines, extract.Line{Text: text, N: n})
+		if !more {
+			return lines
+		}
+		s = rest
 	}
-	return lines
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -55,5 +56,42 @@ func TestExtractLargeSample(t *testing.T) {
 	res, err := Extract([]byte(zh))
 	if err != nil || res.Encoding.Name != "utf-8" || res.Encoding.Guessed {
 		t.Errorf("large UTF-8: %v %+v", err, res)
+	}
+}
+
+// FuzzSplit checks Split against the plain form: line breaks made \n,
+// one trailing \n dropped, then strings.Split.
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"a\nb\n", "a\r\nb\r\n", "a\rb", "\n", "\n\n", "\r", "", "a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		plain := strings.TrimSuffix(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\n")
+		var want []string
+		if plain != "" {
+			want = strings.Split(plain, "\n")
+		}
+		got := Split(s)
+		if len(got) != len(want) {
+			t.Fatalf("Split(%q): %d lines, want %d", s, len(got), len(want))
+		}
+		for i, l := range got {
+			if l.Text != want[i] || l.N != i+1 {
+				t.Fatalf("Split(%q)[%d] = %d:%q, want %d:%q", s, i, l.N, l.Text, i+1, want[i])
+			}
+		}
+	})
+}
+
+func BenchmarkSplitSeed(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(data)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Split(s)
 	}
 }

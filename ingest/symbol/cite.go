@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -37,15 +38,28 @@ const (
 	sep = `(?:以及|和|及|与|、|,|，|至|到)`
 )
 
+// The expressions of Chinese resolution citations are compiled the first
+// time a text has 号 in it: the largest of the package, they cost every
+// process's start (and every English document) a millisecond or more.
 var (
 	// 第69/17号决议, 第 69/137 和 69/15 号决议, with spaces or line breaks anywhere.
-	resPhrase = regexp.MustCompile(`第` + ws + item + `(?:` + ws + sep + ws + `(?:第` + ws + `)?` + item + `)*` +
-		ws + `[号號]` + ws + `[决決]` + ws + `([议議定])`)
-	resItem = regexp.MustCompile(
-		`(E?S-\d{1,2})` + ws + slash + ws + `(\d{1,4})` +
-			`|(\d{1,5})(?:` + ws + `([A-H]))?` + ws + open + ws + `(\d{4}|E?S-[IVXLC]+|[IVXLC]+)` + ws + close +
-			`|(\d{1,4})` + ws + slash + ws + `(\d{1,4}|x{2,4})(?:` + ws + `([A-H])\b)?` +
-			`|(\d{1,5})`)
+	resPhrase = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`第` + ws + item + `(?:` + ws + sep + ws + `(?:第` + ws + `)?` + item + `)*` +
+			ws + `[号號]` + ws + `[决決]` + ws + `([议議定])`)
+	})
+	resItem = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(
+			`(E?S-\d{1,2})` + ws + slash + ws + `(\d{1,4})` +
+				`|(\d{1,5})(?:` + ws + `([A-H]))?` + ws + open + ws + `(\d{4}|E?S-[IVXLC]+|[IVXLC]+)` + ws + close +
+				`|(\d{1,4})` + ws + slash + ws + `(\d{1,4}|x{2,4})(?:` + ws + `([A-H])\b)?` +
+				`|(\d{1,5})`)
+	})
+	trailDate = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\d{4}` + ws + `年(?:` + ws + `\d{1,2}` + ws + `月(?:` + ws + `\d{1,2}` + ws + `日)?)?` + ws + `$`)
+	})
+)
+
+var (
 
 	// A Latin symbol: a series code, slash-separated parts (spaces allowed
 	// around "/" and "." as in tokenised text), parentheticals, modifiers.
@@ -53,8 +67,7 @@ var (
 	docParen  = ` ?` + open + ` ?(?:(?i:sect|prog|part|vol|chap|suppl|resumption)\.? ?[0-9IVXLC]+|\d{4}|E?S-[IVXLC]+|[IVXLC]+|OR)` + ` ?` + close
 	docSymbol = regexp.MustCompile(`[A-Z][A-Z0-9]*(?:\.\d+)?(?: ?` + slash + ` ?` + docComp + `)+(?:` + docParen + `(?: ?` + slash + ` ?` + docComp + `)*)*`)
 
-	urlSpan   = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s\x{3000}，。；、）)“”]+`)
-	trailDate = regexp.MustCompile(`\d{4}` + ws + `年(?:` + ws + `\d{1,2}` + ws + `月(?:` + ws + `\d{1,2}` + ws + `日)?)?` + ws + `$`)
+	urlSpan = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s\x{3000}，。；、）)“”]+`)
 )
 
 // series codes that open a document symbol; any other code is accepted only
@@ -102,11 +115,16 @@ var bodies = []body{
 // Security Council). Citations of organs whose symbols cannot be told
 // (regional commissions, other committees) keep Symbol "".
 func FindCitations(text string) []Citation {
-	var out []Citation
 	// Cheap checks first: most text cites nothing, and the regular
-	// expressions below have no literal prefix to search for.
+	// expressions below have no literal prefix to search for. Every
+	// citation holds an ASCII digit: a resolution's number, or the digit
+	// documentCitation requires of a symbol.
+	if !strings.ContainsAny(text, "0123456789") {
+		return nil
+	}
+	var out []Citation
 	if strings.Contains(text, "号") || strings.Contains(text, "號") {
-		for _, m := range resPhrase.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range resPhrase().FindAllStringSubmatchIndex(text, -1) {
 			out = append(out, resolutionCitations(text, m)...)
 		}
 	}
@@ -114,7 +132,7 @@ func FindCitations(text string) []Citation {
 		return out
 	}
 	var urls [][]int
-	if strings.Contains(text, "://") || strings.Contains(strings.ToLower(text), "www.") {
+	if strings.Contains(text, "://") || containsWWW(text) {
 		urls = urlSpan.FindAllStringIndex(text, -1)
 	}
 	for _, m := range docSymbol.FindAllStringIndex(text, -1) {
@@ -126,6 +144,18 @@ func FindCitations(text string) []Citation {
 	return out
 }
 
+// containsWWW reports whether text holds "www." in any case, as
+// strings.Contains(strings.ToLower(text), "www.") does, without lowering
+// the text.
+func containsWWW(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		if text[i+3] == '.' && text[i]|0x20 == 'w' && text[i+1]|0x20 == 'w' && text[i+2]|0x20 == 'w' {
+			return true
+		}
+	}
+	return false
+}
+
 func resolutionCitations(text string, m []int) []Citation {
 	start, end := m[0], m[1]
 	kind := KindResolution
@@ -134,7 +164,7 @@ func resolutionCitations(text string, m []int) []Citation {
 	}
 	phrase := text[start:end]
 	bodyCode, named := findBody(text[:start])
-	items := resItem.FindAllStringSubmatchIndex(phrase, -1)
+	items := resItem().FindAllStringSubmatchIndex(phrase, -1)
 	// The phrase regexp already checked the list shape; items found after
 	// the 号 would be numbers in what follows, which cannot happen since the
 	// phrase ends at 决议.
@@ -246,7 +276,7 @@ func findBody(before string) (code string, named bool) {
 	}
 	// An organ directly before 第 (a date may sit between) wins, even an
 	// unknown one.
-	direct := strings.TrimRight(trailDate.ReplaceAllString(strings.TrimRight(win, " \t\r\n\u3000"), ""), " \t\r\n\u3000")
+	direct := strings.TrimRight(trailDate().ReplaceAllString(strings.TrimRight(win, " \t\r\n\u3000"), ""), " \t\r\n\u3000")
 	bestEnd, bestLen := -1, 0
 	for _, b := range bodies {
 		if strings.HasSuffix(direct, b.name) && len(b.name) > bestLen {

@@ -299,6 +299,9 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
+		if containsWWW(in) != strings.Contains(strings.ToLower(in), "www.") {
+			t.Fatalf("containsWWW(%q) disagrees with lowering", in)
+		}
 		s, err := Parse(in)
 		if err != nil {
 			return
@@ -313,4 +316,29 @@ func FuzzParse(f *testing.F) {
 		FromURL(in)
 		FindCitations(in)
 	})
+}
+
+// TestContainsWWW checks the case-blind search against lowering the text.
+func TestContainsWWW(t *testing.T) {
+	for _, s := range []string{"", "www.", "WwW.un.org", "ww.", "www", "wwwx", "xWWW.", "see www", "ＷＷＷ.", "İwww.", "w\xffww."} {
+		if got, want := containsWWW(s), strings.Contains(strings.ToLower(s), "www."); got != want {
+			t.Errorf("containsWWW(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// BenchmarkFindCitationsSeedLines reads the seed line by line, as the
+// segmenter reads a document's nodes.
+func BenchmarkFindCitationsSeedLines(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		for _, l := range lines {
+			FindCitations(l)
+		}
+	}
 }

@@ -2,8 +2,10 @@ package masthead
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestLanguage(t *testing.T) {
@@ -90,5 +92,99 @@ func TestOrdinalsAndDates(t *testing.T) {
 		if got != want || ok != (want != "") {
 			t.Errorf("parseDate(%q) = %q, %v; want %q", s, got, ok, want)
 		}
+	}
+}
+
+// referenceTally is the plain form of tally.add on one text: words split
+// with strings.FieldsFunc and lowered with strings.ToLower, scripts told
+// by the unicode tables alone.
+func referenceTally(text string) tally {
+	var t tally
+	inLatin := false
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			t.han++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			t.kana++
+		case unicode.Is(unicode.Hangul, r):
+			t.hangul++
+		case unicode.Is(unicode.Cyrillic, r):
+			t.cyrillic++
+		case unicode.Is(unicode.Arabic, r):
+			t.arabic++
+		}
+		latin := unicode.Is(unicode.Latin, r)
+		if latin && !inLatin {
+			t.latinWords++
+		}
+		inLatin = latin
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if code, ok := latinMarkers[strings.ToLower(w)]; ok {
+			t.markers[slices.Index(latinOrder[:], code)]++
+		}
+	}
+	return t
+}
+
+func checkTally(t *testing.T, text string) {
+	t.Helper()
+	var got tally
+	got.add(text)
+	if want := referenceTally(text); got != want {
+		t.Fatalf("tally of %q:\n got %+v\nwant %+v", text, got, want)
+	}
+}
+
+// TestTallyEveryRune checks the fast paths of tally.add against the
+// unicode tables for every code point, alone, inside a word and at the
+// start of one, and the marker words however they are cased.
+func TestTallyEveryRune(t *testing.T) {
+	for _, s := range []string{
+		"", "the", "THE", "The les", "İs", "İS the", "\u212Aa", "a\xffthe", "the\xff", "para una", "withs", "tHat,Y",
+		"名the", "the名", "是 del", "Ωthe", "theΩ del",
+	} {
+		checkTally(t, s)
+	}
+	var b strings.Builder
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		c := string(r)
+		b.WriteString(c + " t" + c + "e " + c + "s " + c + "the " + c)
+		if b.Len() > 1<<16 || r == unicode.MaxRune {
+			checkTally(t, b.String())
+			b.Reset()
+		}
+	}
+}
+
+// TestLanguageOf checks that lines given apart read as the same lines
+// joined by line breaks.
+func TestLanguageOf(t *testing.T) {
+	lines := []string{"The Committee", "noted les", "名称", "", "y los", "del"}
+	for n := range len(lines) + 1 {
+		if got, want := LanguageOf(slices.Values(lines[:n])), Language(strings.Join(lines[:n], "\n")); got != want {
+			t.Errorf("LanguageOf(%q) = %q, want %q", lines[:n], got, want)
+		}
+	}
+}
+
+// FuzzTally checks tally.add against the reference on any bytes.
+func FuzzTally(f *testing.F) {
+	for _, s := range []string{"The les y 名称", "İS\u212A", "a\xffthe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkTally(t, s) })
+}
+
+func BenchmarkLanguage(b *testing.B) {
+	data, err := os.ReadFile("testdata/real/A_81_6_Sect.24.layout.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Language(text)
 	}
 }

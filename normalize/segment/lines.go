@@ -13,20 +13,20 @@ import (
 
 // line is an extracted line prepared for the recognisers.
 type line struct {
-	src    extract.Line
-	text   string // folded, ends trimmed
-	indent int    // leading spaces in the source line
-	width  int    // display width: CJK counts two columns
-	link   bool   // a hyperlink target printed where a page ends
-	match  start  // what the line could open, before context
+	src    *extract.Line // the extracted line, shared with the input
+	text   string        // folded, ends trimmed
+	indent int           // leading spaces in the source line
+	width  int           // display width: CJK counts two columns
+	link   bool          // a hyperlink target printed where a page ends
+	match  start         // what the line could open, before context
 }
 
 func (l *line) blank() bool { return l.text == "" }
 
 func prepare(in []extract.Line, v *Vocab, fam family) []line {
 	out := make([]line, len(in))
-	for i, src := range in {
-		l := &out[i]
+	for i := range in {
+		l, src := &out[i], &in[i]
 		l.src = src
 		t := normalize.Fold(src.Text)
 		trimmed := strings.TrimLeft(t, " \t")

@@ -143,7 +143,7 @@ func TestGate(t *testing.T) {
 		if !v.gate.open(s) {
 			t.Errorf("gate closed for %q", s)
 		}
-		if programmePlan.match(v, &line{text: s}).kind == kNone {
+		if programmePlan.match(v, &line{src: &extract.Line{}, text: s}).kind == kNone {
 			t.Errorf("no match for %q", s)
 		}
 	}

@@ -42,7 +42,7 @@ func TestLayoutGrid(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			g := newLayoutGrid()
 			for _, src := range c.in {
-				l := &line{src: src, text: src.Text}
+				l := &line{src: &src, text: src.Text}
 				if src.Table > 0 {
 					g.add(l)
 				} else {
