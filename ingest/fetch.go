@@ -302,9 +302,16 @@ func (f *Fetcher) Fetch(ctx context.Context, sym symbol.Symbol) Result {
 		f.logf("FAILED     %s %s: %s", sym, f.lang, r.Reason)
 		return r
 	}
-	if havePrev && prev.Status == EntryNotFound && !f.o.RetryNotFound && f.o.NotFoundTTL > 0 && now.Before(prev.Expires) {
+	// A 404 is believed until it expires, or until this run's TTL from
+	// when it was seen, whichever is sooner: a shorter --not-found-ttl
+	// applies to 404s remembered under a longer one.
+	until := prev.Expires
+	if !prev.Checked.IsZero() && prev.Checked.Add(f.o.NotFoundTTL).Before(until) {
+		until = prev.Checked.Add(f.o.NotFoundTTL)
+	}
+	if havePrev && prev.Status == EntryNotFound && !f.o.RetryNotFound && f.o.NotFoundTTL > 0 && now.Before(until) {
 		r.Status, r.Cached = NotFound, true
-		r.Reason = "not found (remembered until " + prev.Expires.Format(time.RFC3339) + "; --retry-not-found asks again)"
+		r.Reason = "not found (remembered until " + until.Format(time.RFC3339) + "; --retry-not-found asks again)"
 		f.logf("not found  %s %s: %s", sym, f.lang, r.Reason)
 		return r
 	}
