@@ -149,7 +149,7 @@ func Convert(ctx context.Context, in Input, opt Options) (res *Result, err error
 	if out.Body == nil {
 		out.Body = []*model.Node{}
 	}
-	frontMatter(seg.Front, out)
+	frontMatter(seg.Front, seg.Masthead, out)
 	if !seg.Recognised {
 		res.NoStructure = true
 		diag(out, "warning", "no-structure", "no chapter, programme, paragraph or table was recognised; the text may not be a UN programme document")
@@ -197,11 +197,15 @@ func language(lines []extract.Line) string {
 // block (symbol when nothing else gave it, date, session, agenda,
 // distribution, original language, organ, title, budget part, section and
 // programme). The front matter's text stays in the body.
-func frontMatter(front []string, out *model.Output) {
+func frontMatter(front []string, m *masthead.Meta, out *model.Output) {
 	if len(front) == 0 {
 		return
 	}
-	meta(masthead.Parse(front), out)
+	if m == nil { // the segmenter found none in the lines; try the paragraphs
+		p := masthead.Parse(front)
+		m = &p
+	}
+	meta(*m, out)
 	for _, l := range front {
 		if out.Document.Symbol != nil {
 			break

@@ -21,6 +21,9 @@ type Result struct {
 	// Front is the text before the first heading: masthead, distribution,
 	// agenda item, title; it is also in Body, as front matter.
 	Front []string
+	// Masthead is what the masthead and title block say, nil when the
+	// document has none (no symbol, organ or distribution line).
+	Masthead *masthead.Meta
 }
 
 // ranks order the containers: opening one closes every open container of
@@ -65,6 +68,7 @@ type segmenter struct {
 	structured bool
 	front      []*model.Node      // paragraphs before the first heading
 	pending    []model.Diagnostic // a paragraph's, until it has its id
+	meta       *masthead.Meta     // the masthead, when the document has one
 }
 
 // Segment builds the document tree from extracted lines.
@@ -89,7 +93,7 @@ func Segment(in []extract.Line, v *Vocab) *Result {
 		s.block(s.classify(l))
 	}
 	s.placeFront()
-	res := &Result{Body: s.root.node.Children, Diagnostics: s.diags, Recognised: s.structured}
+	res := &Result{Body: s.root.node.Children, Diagnostics: s.diags, Recognised: s.structured, Masthead: s.meta}
 	for _, p := range s.front {
 		res.Front = append(res.Front, p.Text)
 	}
@@ -111,6 +115,7 @@ func (s *segmenter) masthead(in []extract.Line) {
 	if m.Symbol == "" && m.Organ == "" && m.Distribution == "" {
 		return // no masthead: a title block alone is no evidence
 	}
+	s.meta = &m
 	for _, i := range m.Consumed {
 		s.lines[i].match = start{}
 	}
