@@ -2,7 +2,6 @@ package diff
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -201,28 +200,14 @@ const (
 	simResultElsewhere = 0.8
 )
 
-// column is the year and kind of a deliverables column, "2026 planned".
-var columnRE = regexp.MustCompile(`^\s*((?:19|20)\d\d)\s*(?:[-–]\s*\d{2,4}\s*)?(\pL[\pL ]*?)\s*$`)
-
-// columnKinds are the kinds of deliverables columns the budget prints.
-var columnKinds = []string{"planned", "actual", "estimated", "estimate", "approved", "proposed", "revised", "projected"}
-
-// columnKey reads a column header as year and kind ("2026 planned" →
-// "2026 planned"), a footnote letter after a known kind dropped
-// ("2026 plannedb"); "" when it is not of that shape.
+// columnKey reads a column header as year and kind ("2026 planned",
+// "2026 plannedb" → "2026 planned"); "" when it is not of that shape.
 func columnKey(h string) string {
-	m := columnRE.FindStringSubmatch(strings.Join(strings.Fields(h), " "))
-	if m == nil {
+	year, kind, ok := model.Column(h)
+	if !ok {
 		return ""
 	}
-	kind := strings.ToLower(m[2])
-	for _, k := range columnKinds {
-		if rest, ok := strings.CutPrefix(kind, k); ok && len(strings.TrimSpace(rest)) <= 1 {
-			kind = k
-			break
-		}
-	}
-	return m[1] + " " + kind
+	return strconv.Itoa(year) + " " + kind
 }
 
 // delivKey is where a deliverable is listed: subprogramme and category.

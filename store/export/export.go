@@ -460,18 +460,8 @@ func budgetRows(id int, symbol any, n *model.Node, p place, emit emitFunc) error
 			head, year, kind := any(nil), any(nil), any(nil)
 			if c < len(n.Columns) {
 				head = n.Columns[c]
-				if f := strings.Fields(n.Columns[c]); len(f) > 0 {
-					if y, err := strconv.Atoi(f[0]); err == nil {
-						year = y
-					}
-					if len(f) > 1 {
-						kind = f[1]
-						for _, k := range []string{"planned", "actual", "计划", "实际"} {
-							if strings.HasPrefix(f[1], k) { // "planneda": a footnote mark
-								kind = k
-							}
-						}
-					}
+				if y, k, ok := model.Column(n.Columns[c]); ok {
+					year, kind = y, k
 				}
 			}
 			val := any(nil)
