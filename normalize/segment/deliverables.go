@@ -15,15 +15,22 @@ import (
 // categories, subcategory rows with one value per column, the numbered
 // items under them, and the categories given as text (substantive and
 // communication deliverables). With layout (PDF, HTML, Word) a row is its
-// cells; in a text dump a row ends with its values.
+// cells; in a text dump a row ends with its values. The lettered footnotes
+// under the table ("a Reflects updated planned deliverables …") are its
+// note, one footnote a line.
 func (s *segmenter) deliverables(node *model.Node, local string) {
 	node.Kind = model.KindDeliverables
 	var cat *model.DeliverableCategory
 	var row *model.DeliverableRow
 	var header [][]string // per column: the header cell's lines
 	var pendingText []string
+	var notes [][]string // the footnotes under the table, each its lines
 	lastKey := [2]int{-1, -1}
 	var cells map[int][]string // the layout row being read: column → lines
+	layoutRows := 0
+	add := func(text, vals string) {
+		row, cat = s.deliverableRow(node, cat, row, text, vals, len(header))
+	}
 	flushLayout := func() {
 		if cells == nil {
 			return
@@ -35,8 +42,41 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			cells = nil
 			return
 		}
+		layoutRows++
 		text := normalize.JoinLines(cells[1])
-		if c2 := cells[2]; len(c2) > 0 && len(text) == 2 && text[1] == '.' && nextCategory(cat) == text[0] {
+		if layoutRows == 1 && header == nil && len(cells) == 1 && cat == nil && !anyValue(text) {
+			// a table without year columns: its header is the first
+			// column's alone ("Category and subcategory")
+			cells = nil
+			return
+		}
+		if cat != nil && footnoteMark(text) && len(cells) > 1 {
+			// "a" in the first cell, the footnote in the second
+			notes = append(notes, []string{text})
+			for c := 2; c <= maxKey(cells); c++ {
+				notes[len(notes)-1] = append(notes[len(notes)-1], cells[c]...)
+			}
+			cells = nil
+			return
+		}
+		if len(notes) > 0 { // a footnote's lines in the next row
+			for c := 1; c <= maxKey(cells); c++ {
+				notes[len(notes)-1] = append(notes[len(notes)-1], cells[c]...)
+			}
+			cells = nil
+			return
+		}
+		if c1 := cells[1]; len(c1) > 1 {
+			// "Meetings of:" and its first item in one cell
+			for k := 1; k < len(c1); k++ {
+				if strings.HasSuffix(c1[k-1], ":") && reItem.MatchString(c1[k]) {
+					add(normalize.JoinLines(c1[:k]), "")
+					text = normalize.JoinLines(c1[k:])
+					break
+				}
+			}
+		}
+		if c2 := cells[2]; len(c2) > 0 && len(text) == 2 && text[1] == '.' && categoryAfter(cat, text[0]) {
 			// "C." in the first cell, its title and text rows in the second
 			cat = &model.DeliverableCategory{Label: text[:1], Title: c2[0], Rows: []*model.DeliverableRow{}}
 			node.Categories = append(node.Categories, cat)
@@ -45,12 +85,12 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			for _, t := range c2[1:] {
 				part = append(part, t)
 				if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '。' {
-					row, cat = s.deliverableRow(node, cat, row, normalize.JoinLines(part), "")
+					add(normalize.JoinLines(part), "")
 					part = nil
 				}
 			}
 			if len(part) > 0 {
-				row, cat = s.deliverableRow(node, cat, row, normalize.JoinLines(part), "")
+				add(normalize.JoinLines(part), "")
 			}
 			return
 		}
@@ -59,7 +99,12 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			vals = append(vals, cells[c]...)
 		}
 		cells = nil
-		row, cat = s.deliverableRow(node, cat, row, text, strings.Join(vals, " "))
+		if len(vals) > 0 && !anyValue(strings.Join(vals, " ")) {
+			// words beside the first cell, no value among them: text
+			add(normalize.JoinLines(append([]string{text}, vals...)), "")
+			return
+		}
+		add(text, strings.Join(vals, " "))
 	}
 	flushText := func() {
 		if len(pendingText) == 0 {
@@ -67,7 +112,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 		}
 		text := normalize.JoinLines(pendingText)
 		pendingText = nil
-		row, cat = s.deliverableRow(node, cat, row, text, "")
+		add(text, "")
 	}
 	for {
 		j := s.next(s.i)
@@ -78,12 +123,18 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 		st := s.classify(l)
 		isCategory := false
 		if m := s.v.re.section.find(l.text); m != nil && l.src.Col <= 1 {
-			isCategory = m[1][0] == nextCategory(cat)
+			isCategory = len(m[1]) == 1 && categoryAfter(cat, m[1][0])
 		}
 		if st.kind != kNone && !isCategory && !(st.kind == kParagraph && st.major == 0 && l.src.Col <= 1) {
 			break // a plain "14." inside the table is a numbered deliverable
 		}
 		switch {
+		case len(notes) > 0 && !isCategory && l.src.Table == 0:
+			notes[len(notes)-1] = append(notes[len(notes)-1], l.text) // a footnote's next line
+		case cat != nil && l.src.Table == 0 && reFootnote.MatchString(l.text):
+			flushLayout()
+			flushText()
+			notes = append(notes, []string{l.text})
 		case isCategory:
 			flushLayout()
 			flushText()
@@ -107,8 +158,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			}
 			if _, vals := splitValues(l.text); vals != "" {
 				flushText()
-				text, vals := splitValues(l.text)
-				row, cat = s.deliverableRow(node, cat, row, text, vals)
+				add(splitValues(l.text))
 				break
 			}
 			pendingText = append(pendingText, l.text)
@@ -121,6 +171,14 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 	}
 	flushLayout()
 	flushText()
+	if len(notes) > 0 {
+		var ns []string
+		for _, n := range notes {
+			ns = append(ns, normalize.JoinLines(n))
+		}
+		note := strings.Join(ns, "\n")
+		node.Note = &note
+	}
 	for _, h := range header {
 		node.Columns = append(node.Columns, strings.Join(h, " "))
 	}
@@ -132,6 +190,11 @@ var (
 	reYear  = regexp.MustCompile(`(?:^|\s)(19|20)\d\d(?:\s|$)`)
 	reValue = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[–—-]$`)
 	reItem  = regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`)
+	// a former value in brackets after a value, with a footnote mark:
+	// "24 [26]a" (the planned value of the previous edition)
+	reFormerValue = regexp.MustCompile(`^\[(?:\d{1,3}(?:,\d{3})+|\d+|[–—-])\][a-z]?$`)
+	// a footnote under a table: its mark, a letter, then its text
+	reFootnote = regexp.MustCompile(`^[a-z]\s+\p{Lu}`)
 	// a column header: a year and a word or two ("2025 planned")
 	reHeaderCell = regexp.MustCompile(`^(?:19|20)\d\d(?:\s+\S+){0,2}$`)
 )
@@ -214,24 +277,30 @@ func maxKey(m map[int][]string) int {
 func splitValues(s string) (text, vals string) {
 	f := strings.Fields(s)
 	k := len(f)
-	for k > 0 && reValue.MatchString(f[k-1]) {
+	n := 0
+	for k > 0 && (reValue.MatchString(f[k-1]) || reFormerValue.MatchString(f[k-1])) {
+		if reValue.MatchString(f[k-1]) {
+			n++
+		}
 		k--
 	}
-	if len(f)-k < 2 || k == 0 {
+	if n < 2 || k == 0 {
 		return s, ""
 	}
 	return strings.Join(f[:k], " "), strings.Join(f[k:], " ")
 }
 
-// deliverableRow adds a row or a numbered item with its values. Tokens
-// that are neither numbers nor "–" are footnote marks.
-func (s *segmenter) deliverableRow(node *model.Node, cat *model.DeliverableCategory, row *model.DeliverableRow, text, vals string) (*model.DeliverableRow, *model.DeliverableCategory) {
+// deliverableRow adds a row or a numbered item with its values, ncols of
+// them when the header gave ncols columns. Tokens that are neither numbers
+// nor "–" are footnote marks. Text with values after a numbered item that
+// has none ends that item: the item's lines were cut by a page break.
+func (s *segmenter) deliverableRow(node *model.Node, cat *model.DeliverableCategory, row *model.DeliverableRow, text, vals string, ncols int) (*model.DeliverableRow, *model.DeliverableCategory) {
 	if cat == nil {
 		cat = &model.DeliverableCategory{Rows: []*model.DeliverableRow{}}
 		node.Categories = append(node.Categories, cat)
 	}
 	values, notes := []*float64{}, []string{}
-	for _, t := range strings.Fields(vals) {
+	for _, t := range joinThousands(strings.Fields(vals), ncols) {
 		switch {
 		case t == "–" || t == "—" || t == "-":
 			values = append(values, nil)
@@ -240,6 +309,13 @@ func (s *segmenter) deliverableRow(node *model.Node, cat *model.DeliverableCateg
 			values = append(values, &v)
 		default:
 			notes = append(notes, t)
+		}
+	}
+	if row != nil && len(row.Items) > 0 && len(values) > 0 && !reItem.MatchString(text) {
+		if it := row.Items[len(row.Items)-1]; len(it.Values) == 0 && len(it.Footnotes) == 0 {
+			it.Text = normalize.JoinLines([]string{it.Text, text})
+			it.Values, it.Footnotes = values, notes
+			return row, cat
 		}
 	}
 	if m := reItem.FindStringSubmatch(text); m != nil && row != nil {
@@ -268,10 +344,61 @@ func (s *segmenter) checkValues(node *model.Node) {
 	}
 }
 
-// nextCategory is the letter the category after cat has: A, B, C, D.
-func nextCategory(cat *model.DeliverableCategory) byte {
-	if cat != nil && len(cat.Label) == 1 {
-		return cat.Label[0] + 1
+// categoryAfter reports whether letter labels a category that may follow
+// cat. The five categories keep their letters (A. Facilitation of the
+// intergovernmental process … E. Enabling deliverables), and a table
+// leaves out those it has none of: A then E, or E alone.
+func categoryAfter(cat *model.DeliverableCategory, letter byte) bool {
+	if letter < 'A' || letter > 'E' {
+		return false
 	}
-	return 'A'
+	return cat == nil || len(cat.Label) != 1 || letter > cat.Label[0]
 }
+
+// footnoteMark reports whether s is a footnote mark alone: "a".
+func footnoteMark(s string) bool {
+	return len(s) == 1 && s[0] >= 'a' && s[0] <= 'z'
+}
+
+// anyValue reports whether s holds a value: a number or "–".
+func anyValue(s string) bool {
+	for _, t := range strings.Fields(s) {
+		if reValue.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinThousands joins numbers printed with a space between thousands
+// ("12 700") while there are more values than the ncols columns.
+func joinThousands(toks []string, ncols int) []string {
+	count := func() int {
+		n := 0
+		for _, t := range toks {
+			if reValue.MatchString(t) {
+				n++
+			}
+		}
+		return n
+	}
+	for ncols > 0 && count() > ncols {
+		joined := false
+		for i := 0; i+1 < len(toks); i++ {
+			if reShortNumber.MatchString(toks[i]) && reThousands.MatchString(toks[i+1]) {
+				toks = append(toks[:i:i], append([]string{toks[i] + toks[i+1]}, toks[i+2:]...)...)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			break
+		}
+	}
+	return toks
+}
+
+var (
+	reShortNumber = regexp.MustCompile(`^\d{1,3}$`)
+	reThousands   = regexp.MustCompile(`^\d{3}$`)
+)

@@ -71,6 +71,7 @@ type (
 		Title      string                 `json:"title"`
 		Columns    []string               `json:"columns"`
 		Categories []*DeliverableCategory `json:"categories"`
+		Note       *string                `json:"note"`
 	}
 	resultsJSON struct {
 		Kind            string            `json:"kind"`
@@ -141,7 +142,7 @@ func (n *Node) shape() (any, error) {
 	case KindObjective:
 		return objectiveJSON{n.Kind, n.ID, n.Span, n.Code, n.Text}, nil
 	case KindDeliverables:
-		return deliverablesJSON{n.Kind, n.ID, n.Span, n.label(), n.Number, n.Title, orEmpty(n.Columns), orEmpty(n.Categories)}, nil
+		return deliverablesJSON{n.Kind, n.ID, n.Span, n.label(), n.Number, n.Title, orEmpty(n.Columns), orEmpty(n.Categories), n.Note}, nil
 	case KindResults:
 		return resultsJSON{n.Kind, n.ID, n.Span, orEmpty(n.Accomplishments)}, nil
 	case KindMandates:
