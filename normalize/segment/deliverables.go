@@ -27,7 +27,6 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 	var notes [][]string // the footnotes under the table, each its lines
 	lastKey := [2]int{-1, -1}
 	var cells map[int][]string // the layout row being read: column → lines
-	layoutRows := 0
 	add := func(text, vals string) {
 		row, cat = s.deliverableRow(node, cat, row, text, vals, len(header))
 	}
@@ -42,11 +41,10 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			cells = nil
 			return
 		}
-		layoutRows++
 		text := normalize.JoinLines(cells[1])
-		if layoutRows == 1 && header == nil && len(cells) == 1 && cat == nil && !anyValue(text) {
-			// a table without year columns: its header is the first
-			// column's alone ("Category and subcategory")
+		if len(cells) == 1 && s.v.deliverablesHeader(text) {
+			// a table without year columns: the first column's header
+			// alone ("Category and subcategory")
 			cells = nil
 			return
 		}
@@ -155,6 +153,9 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			if cat == nil && len(node.Columns) == 0 && header == nil && reYear.MatchString(l.text) {
 				header = [][]string{{l.text}} // a text dump's header line
 				break
+			}
+			if s.v.deliverablesHeader(l.text) {
+				break // the first column's header, over no year columns
 			}
 			if _, vals := splitValues(l.text); vals != "" {
 				flushText()

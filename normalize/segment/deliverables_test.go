@@ -31,7 +31,7 @@ func deliverablesOutline(res *Result) []string {
 		if n.Kind != model.KindDeliverables {
 			return
 		}
-		out = append(out, "columns: "+strings.Join(n.Columns, " | "))
+		out = append(out, "title: "+n.Title, "columns: "+strings.Join(n.Columns, " | "))
 		for _, c := range n.Categories {
 			out = append(out, "cat "+c.Label+" "+c.Title)
 			for _, r := range c.Rows {
@@ -86,7 +86,8 @@ Deliverables for the period 2025–2027, by category and subcategory
 policymakers 1 1 2 2
 @{cell 3 1 1} Technical materials (number of materials)
 @{cell 3 1 2} 4 4 4 4`,
-		want: []string{"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
 			"cat B Generation and transfer of knowledge",
 			"  row Seminars, workshops and training events (number of days) 3 2 3 3",
 			"    item 11 Workshop on graduation 2 2 2 2",
@@ -103,7 +104,8 @@ policymakers 1 1 2 2
 @{cell 3 1 1} and bilateral cooperation frameworks and their accession to international conventions, and
 @{cell 3 1 1} corridor development
 @{cell 3 1 2} 1 1 1 1`,
-		want: []string{"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
 			"cat B Generation and transfer of knowledge",
 			"  row Seminars, workshops and training events (number of days) 3 2 3 3",
 			"    item 11 On strengthening of the participation of landlocked developing countries in relevant regional and bilateral cooperation frameworks and their accession to international conventions, and corridor development 1 1 1 1"},
@@ -119,7 +121,8 @@ policymakers 1 1 2 2
 @{cell 2 3 2} 1 2 3 3
 @{cell 2 4 1} 3. The Committee for Programme and Coordination
 @{cell 2 4 2} 1 1 1 1`,
-		want: []string{"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
 			"cat A Facilitation of the intergovernmental process and expert bodies",
 			"  row Substantive services for meetings (number of three-hour meetings) 3 5 7 7",
 			"  row Meetings of:",
@@ -137,7 +140,8 @@ policymakers 1 1 2 2
 @{cell 2 4 1} b
 @{cell 2 4 2} Reflects updated planned deliverables for 2026. Values in square brackets represent the number of planned deliverables
 @{cell 2 4 2} reflected in A/80/6 (Sect. 10).`,
-		want: []string{"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
 			"cat D Communication deliverables",
 			"  row Digital platforms and multimedia content: websites and explainer videos on outer space.",
 			"note: a Presented in A/80/6 (Sect. 10) as “7. Seminars on the support from development partners” and “8. Seminars in support of the Alliance of Small Island States”.\nb Reflects updated planned deliverables for 2026. Values in square brackets represent the number of planned deliverables reflected in A/80/6 (Sect. 10)."},
@@ -155,23 +159,26 @@ E. Enabling deliverables
 Information and communications technology: hardware and infrastructure, and software and applications; and advice and
 support to users on ICT matters.
 a The scope of services is limited to New York.`,
-		want: []string{"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
 			"cat A Facilitation of the intergovernmental process and expert bodies",
 			"  row Conference and secretariat services for meetings (number of three-hour meetings)a 12700 13457 16651 18463",
 			"cat E Enabling deliverables",
 			"  row Information and communications technology: hardware and infrastructure, and software and applications; and advice and support to users on ICT matters.",
 			"note: a The scope of services is limited to New York."},
 	}, {
-		// Sect. 29C, tables 29C.6 and 29C.12: only category E; a cell of
-		// words beside it is text, not footnote marks
+		// Sect. 29C, tables 29C.6 and 29C.12: only category E, under the
+		// first column's header alone, outside the cells; a cell of words
+		// beside E is text, not footnote marks
 		name: "a table of category E only",
 		input: `Table 29C.6
 Deliverables for 2027, by category and subcategory
+Category and subcategory
 @{cell 1 1 1} E. Enabling deliverables
 @{cell 1 1 2} Communication deliverables
 Information and communications technology: ICT and information management policies and standards; enterprise
 architecture and contract management of 107 enterprise-level ICT contracts.`,
-		want: []string{"columns: ",
+		want: []string{"title: Deliverables for 2027, by category and subcategory", "columns: ",
 			"cat E Enabling deliverables",
 			"  row Communication deliverables",
 			"  row Information and communications technology: ICT and information management policies and standards; enterprise architecture and contract management of 107 enterprise-level ICT contracts."},
@@ -185,7 +192,7 @@ Deliverables for 2027, by category and subcategory
 @{cell 1 2 1} Communication deliverables
 @{cell 1 3 1} E. Enabling deliverables
 @{cell 1 4 1} Information and communications technology: ICT and information management policies and standards.`,
-		want: []string{"columns: ",
+		want: []string{"title: Deliverables for 2027, by category and subcategory", "columns: ",
 			"cat  ",
 			"  row Communication deliverables",
 			"cat E Enabling deliverables",
@@ -200,7 +207,8 @@ Deliverables for 2027, by category and subcategory
 14. Papers on trade-related subjects, such as inclusive and sustainable trade, trade and market
 intelligence, and the competitiveness of small and medium-sized enterprises (including
 women- or youth-led enterprises) 25 25 24 [26]a 15`,
-		want: []string{"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
 			"cat B Generation and transfer of knowledge",
 			"  row Technical materials (number of materials) 26 26 25 16",
 			"    item 14 Papers on trade-related subjects, such as inclusive and sustainable trade, trade and market intelligence, and the competitiveness of small and medium-sized enterprises (including women- or youth-led enterprises) 25 25 24 15 ^[26]a"},

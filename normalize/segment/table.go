@@ -173,7 +173,7 @@ func (s *segmenter) tableTitle(first string) (string, model.Span) {
 			break
 		}
 		l := &s.lines[j]
-		if _, ok := s.v.tableHeader(l.text); ok || l.src.Table > 0 || len(splitCells(l.src.Text)) > 1 {
+		if _, ok := s.v.tableHeader(l.text); ok || l.src.Table > 0 || len(splitCells(l.src.Text)) > 1 || s.v.deliverablesHeader(l.text) {
 			break // the table itself begins
 		}
 		prev := &s.lines[s.i-1]

@@ -54,7 +54,10 @@ type Vocab struct {
 	// DeliverablesTitle, found in a table's title, makes the table a
 	// deliverables table.
 	DeliverablesTitle string `json:"deliverables_title"`
-	ResultsHeader     struct {
+	// DeliverablesHeader is the first column's header of a deliverables
+	// table ("Category and subcategory"): header, not title nor row.
+	DeliverablesHeader []string `json:"deliverables_header"`
+	ResultsHeader      struct {
 		Accomplishments []string `json:"accomplishments"`
 		Indicators      []string `json:"indicators"`
 	} `json:"results_header"`
@@ -202,6 +205,12 @@ func (v *Vocab) objectiveText(s string) string {
 		return s[loc[1]:]
 	}
 	return s
+}
+
+// deliverablesHeader reports whether s is the first column's header of a
+// deliverables table.
+func (v *Vocab) deliverablesHeader(s string) bool {
+	return contains(v.DeliverablesHeader, s)
 }
 
 // deliverablesTable reports whether a table's title makes it a table of
