@@ -127,12 +127,12 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			break // a plain "14." inside the table is a numbered deliverable
 		}
 		switch {
-		case len(notes) > 0 && !isCategory && l.src.Table == 0:
-			notes[len(notes)-1] = append(notes[len(notes)-1], l.text) // a footnote's next line
 		case cat != nil && l.src.Table == 0 && reFootnote.MatchString(l.text):
 			flushLayout()
 			flushText()
 			notes = append(notes, []string{l.text})
+		case len(notes) > 0 && !isCategory && l.src.Table == 0:
+			notes[len(notes)-1] = append(notes[len(notes)-1], l.text) // a footnote's next line
 		case isCategory:
 			flushLayout()
 			flushText()

@@ -167,6 +167,19 @@ a The scope of services is limited to New York.`,
 			"  row Information and communications technology: hardware and infrastructure, and software and applications; and advice and support to users on ICT matters.",
 			"note: a The scope of services is limited to New York."},
 	}, {
+		// the Word originals: the footnotes are paragraphs after the
+		// table, one each (Sect. 10, table 10.13: a and b)
+		name: "footnotes as paragraphs after the table",
+		input: head + `@{cell 2 1 1} D. Communication deliverables
+@{cell 2 2 1} Digital platforms and multimedia content: websites and explainer videos on outer space.
+a Presented in A/80/6 (Sect. 10) as “7. Seminars on the support from development partners”.
+b Reflects updated planned deliverables for 2026. Values in square brackets represent the number of planned deliverables reflected in A/80/6 (Sect. 10).`,
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
+			"cat D Communication deliverables",
+			"  row Digital platforms and multimedia content: websites and explainer videos on outer space.",
+			"note: a Presented in A/80/6 (Sect. 10) as “7. Seminars on the support from development partners”.\nb Reflects updated planned deliverables for 2026. Values in square brackets represent the number of planned deliverables reflected in A/80/6 (Sect. 10)."},
+	}, {
 		// Sect. 29C, tables 29C.6 and 29C.12: only category E, under the
 		// first column's header alone, outside the cells; a cell of words
 		// beside E is text, not footnote marks
