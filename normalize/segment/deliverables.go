@@ -188,9 +188,12 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 }
 
 var (
-	reYear  = regexp.MustCompile(`(?:^|\s)(19|20)\d\d(?:\s|$)`)
-	reValue = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[–—-]$`)
-	reItem  = regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`)
+	reYear = regexp.MustCompile(`(?:^|\s)(19|20)\d\d(?:\s|$)`)
+	// a line that is one figure a chart prints ("8", "70", "1 500",
+	// "45%"), which never ends a wrapped title, as a year ("2027") may
+	reChartValue = regexp.MustCompile(`^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?\s?%?$`)
+	reValue      = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[–—-]$`)
+	reItem       = regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`)
 	// a former value in brackets after a value, with a footnote mark:
 	// "24 [26]a" (the planned value of the previous edition)
 	reFormerValue = regexp.MustCompile(`^\[(?:\d{1,3}(?:,\d{3})+|\d+|[–—-])\][a-z]?$`)

@@ -292,7 +292,7 @@ func (s *segmenter) title(first string, chapter bool) (string, model.Span) {
 		if l.src.Table > 0 && s.lines[s.i-1].src.Table == 0 { // a title never runs into a table
 			break
 		}
-		if spacedCJK(l.text) >= 2 { // words set apart: a diagram's labels, not a title
+		if spacedCJK(l.text) >= 2 || reChartValue.MatchString(l.text) { // a diagram's labels or values, not a title
 			break
 		}
 		parts = append(parts, l.text)
