@@ -10,9 +10,10 @@ import (
 )
 
 // budgetTexts is texts with what a budget section adds: result titles,
-// mandate numbers and titles, and every deliverables category, row and
-// item with its values. Mandate symbols are left out: the Word file's
-// hyperlinks give symbols the PDF's text does not print.
+// mandate numbers and titles, every deliverables category, row and item
+// with its values, and the table's footnotes. Mandate symbols are left
+// out: the Word file's hyperlinks give symbols the PDF's text does not
+// print.
 func budgetTexts(out *model.Output) map[string]string {
 	m := texts(out)
 	model.Walk(out.Body, func(n *model.Node) {
@@ -21,6 +22,9 @@ func budgetTexts(out *model.Output) map[string]string {
 			m[n.ID] = n.Kind + ":" + canon(n.Title)
 		case model.KindDeliverables:
 			m[n.ID] = n.Kind + ":" + canon(n.Title) + "|" + strings.Join(n.Columns, "|")
+			if n.Note != nil {
+				m[n.ID+"/note"] = canon(*n.Note)
+			}
 			for c, cat := range n.Categories {
 				cid := fmt.Sprintf("%s/cat%d", n.ID, c+1)
 				m[cid] = cat.Label + " " + canon(cat.Title)
