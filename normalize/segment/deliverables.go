@@ -24,7 +24,8 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 	var row *model.DeliverableRow
 	var header [][]string // per column: the header cell's lines
 	var pendingText []string
-	var notes [][]string // the footnotes under the table, each its lines
+	var notes [][]string   // the footnotes under the table, each its lines
+	var textYears []string // a text dump's header line of years, before its words
 	lastKey := [2]int{-1, -1}
 	var cells map[int][]string // the layout row being read: column → lines
 	add := func(text, vals string) {
@@ -127,7 +128,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			break // a plain "14." inside the table is a numbered deliverable
 		}
 		switch {
-		case cat != nil && l.src.Table == 0 && reFootnote.MatchString(l.text):
+		case cat != nil && l.src.Table == 0 && (reFootnote.MatchString(l.text) || footnoteMark(strings.TrimSpace(l.text))):
 			flushLayout()
 			flushText()
 			notes = append(notes, []string{l.text})
@@ -150,7 +151,27 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			cells[l.src.Col] = append(cells[l.src.Col], l.text)
 		default:
 			flushLayout()
-			if cat == nil && len(node.Columns) == 0 && header == nil && reYear.MatchString(l.text) {
+			if ys := yearsOnly(l.text); ys != nil && (cat == nil && header == nil || len(ys) == len(header)) {
+				// a text dump's header: a line of years, a line of words
+				// under them; or the header again after a page break
+				if header == nil {
+					for _, y := range ys {
+						header = append(header, []string{y})
+					}
+				}
+				textYears = ys
+				break
+			}
+			if ys := textYears; ys != nil {
+				textYears = nil
+				if cols := underYears(ys, l.text); cols != nil {
+					if cat == nil {
+						header = cols
+					}
+					break
+				}
+			}
+			if cat == nil && header == nil && reYear.MatchString(l.text) {
 				header = [][]string{{l.text}} // a text dump's header line
 				break
 			}
@@ -161,6 +182,9 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 				flushText()
 				add(splitValues(l.text))
 				break
+			}
+			if reItem.MatchString(l.text) {
+				flushText() // a numbered item starts a new row
 			}
 			pendingText = append(pendingText, l.text)
 			if r, _ := utf8.DecodeLastRuneInString(l.text); r == '.' || r == '。' {
@@ -180,6 +204,13 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 		note := strings.Join(ns, "\n")
 		node.Note = &note
 	}
+	if len(header) == 1 && len(header[0]) == 1 {
+		line := header[0][0] // a text dump's one header line: "2025 planned 2025 actual …"
+		header = nil
+		for _, c := range columnsOf(line) {
+			header = append(header, []string{c})
+		}
+	}
 	for _, h := range header {
 		node.Columns = append(node.Columns, strings.Join(h, " "))
 	}
@@ -189,6 +220,8 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 
 var (
 	reYear = regexp.MustCompile(`(?:^|\s)(19|20)\d\d(?:\s|$)`)
+	// a year heading a column of a text dump: "2025", "2025年"
+	reYearCell = regexp.MustCompile(`^(?:19|20)\d\d年?$`)
 	// a line that is one figure a chart prints ("8", "70", "1 500",
 	// "45%"), which never ends a wrapped title, as a year ("2027") may
 	reChartValue = regexp.MustCompile(`^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?\s?%?$`)
@@ -250,6 +283,50 @@ func headerCell(lines []string) []string {
 	cols := make([]string, len(years))
 	for i := range years {
 		cols[i] = years[i] + " " + words[i]
+	}
+	return cols
+}
+
+// yearsOnly returns the years of a header line that holds nothing else
+// ("2025    2025    2026    2027", "2025年 2025年 …"), nil for any other
+// line.
+func yearsOnly(s string) []string {
+	f := strings.Fields(s)
+	for _, t := range f {
+		if !reYearCell.MatchString(t) {
+			return nil
+		}
+	}
+	if len(f) < 2 {
+		return nil
+	}
+	return f
+}
+
+// underYears pairs the years of a text dump's header line with the words
+// of the line under it ("Category and subcategory  planned  actual
+// planned a  planned"): its last words, one a year, a footnote mark going
+// with the word before it; what is left before them is the first
+// column's header. nil when the line has too few words or holds a value.
+func underYears(years []string, s string) [][]string {
+	var words []string
+	for _, t := range strings.Fields(s) {
+		switch {
+		case reValue.MatchString(t):
+			return nil
+		case footnoteMark(t) && len(words) > 0:
+			words[len(words)-1] += " " + t
+		default:
+			words = append(words, t)
+		}
+	}
+	if len(words) < len(years) {
+		return nil
+	}
+	words = words[len(words)-len(years):]
+	cols := make([][]string, len(years))
+	for i, y := range years {
+		cols[i] = []string{y + " " + words[i]}
 	}
 	return cols
 }
@@ -386,7 +463,7 @@ func joinThousands(toks []string, ncols int) []string {
 		}
 		return n
 	}
-	for ncols > 0 && count() > ncols {
+	for ncols > 1 && count() > ncols {
 		joined := false
 		for i := 0; i+1 < len(toks); i++ {
 			if reShortNumber.MatchString(toks[i]) && reThousands.MatchString(toks[i+1]) {

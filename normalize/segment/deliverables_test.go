@@ -225,6 +225,52 @@ women- or youth-led enterprises) 25 25 24 [26]a 15`,
 			"cat B Generation and transfer of knowledge",
 			"  row Technical materials (number of materials) 26 26 25 16",
 			"    item 14 Papers on trade-related subjects, such as inclusive and sustainable trade, trade and market intelligence, and the competitiveness of small and medium-sized enterprises (including women- or youth-led enterprises) 25 25 24 15 ^[26]a"},
+	}, {
+		// a text dump of the PDF (pdftotext -layout of Sect. 13 and
+		// Sect. 6): the header on two lines, the second led by the first
+		// column's header and with a footnote mark; "Meetings of:" over a
+		// wrapped item; thousands set apart by a space; the header again
+		// after a page break; the footnote's mark on a line of its own
+		// (so in Sect. 6, 13, 29C)
+		name: "a layout text dump",
+		input: `Table 13.3
+Deliverables for the period 2025–2027, by category and subcategory
+
+                                                                                                         2025    2025       2026      2027
+Category and subcategory                                                                              planned   actual planned a planned
+
+
+A. Facilitation of the intergovernmental process and expert bodies
+    Substantive services for meetings (number of three-hour meetings)                                      8        8         8         8
+    Meetings of:
+    3. The Joint Advisory Group on the International Trade Centre and formal meetings of the
+       Consultative Committee of the ITC trust fund                                                        4        4         4         4
+    4. The Advisory Committee on Administrative and Budgetary Questions                                    1        1         1         1
+B. Generation and transfer of knowledge
+    Field and technical cooperation projects (number of projects)                                        145     146        145       145
+    Seminars, workshops and training events (number of days)                                           5 000    3 867     5 000     4 500
+    10. Training events on business support institutions and ecosystems                                  800     767        800       800
+
+                                                                                                         2025    2025       2026      2027
+Category and subcategory                                                                              planned   actual planned a planned
+
+    11. Training events on value chains and sustainability                                             3 000    2 258     3 000     2 700
+  a
+      Reflects updated planned deliverables for 2026. Value in square brackets represents the number of planned deliverables
+      reflected in A/80/6 (Sect. 13).`,
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned a | 2027 planned",
+			"cat A Facilitation of the intergovernmental process and expert bodies",
+			"  row Substantive services for meetings (number of three-hour meetings) 8 8 8 8",
+			"  row Meetings of:",
+			"    item 3 The Joint Advisory Group on the International Trade Centre and formal meetings of the Consultative Committee of the ITC trust fund 4 4 4 4",
+			"    item 4 The Advisory Committee on Administrative and Budgetary Questions 1 1 1 1",
+			"cat B Generation and transfer of knowledge",
+			"  row Field and technical cooperation projects (number of projects) 145 146 145 145",
+			"  row Seminars, workshops and training events (number of days) 5000 3867 5000 4500",
+			"    item 10 Training events on business support institutions and ecosystems 800 767 800 800",
+			"    item 11 Training events on value chains and sustainability 3000 2258 3000 2700",
+			"note: a Reflects updated planned deliverables for 2026. Value in square brackets represents the number of planned deliverables reflected in A/80/6 (Sect. 13)."},
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
