@@ -196,6 +196,32 @@ var handFacts = map[string]sectFacts{
 			"24.6|4. On human rights and the sustainable development agenda; and on environmental perspectives and human rights|2 2 2 2",
 		},
 	},
+	"25": {
+		date: "2026-02-20", part: "VI Human rights and humanitarian affairs",
+		section:   "25 International protection, durable solutions and assistance to refugees",
+		programme: "21 International protection, durable solutions and assistance to refugees",
+		// up to the footnote mark "1" after "concern"
+		objectives: []string{"to ensure international protection for refugees and other persons of concern"},
+		results: []string{
+			"1: increased prevalence of national and local partners in refugee response plans globally",
+			"2: strengthened protection and access to services for refugees and asylum-seekers",
+			"3: increased adherence to international conventions on statelessness",
+		},
+		captions: []string{
+			"25.I Performance measure: number of Global Refugee Forum pledges (cumulative)",
+			"25.II Performance measure: percentage of local and national operational partners in refugee response plans globally (as a proportion of all partners)",
+			"25.III Performance measure: number of persons of concern who have created digital accounts through the Digital Gateway (cumulative)",
+			"25.IV Performance measure: number of States that are signatories to the 1954 Convention relating to the Status of Stateless Persons and the 1961 Convention on the Reduction of Statelessness (cumulative)",
+			"25.1 Deliverables for the period 2025–2027, by category and subcategory",
+		},
+		deliverables: []string{
+			"25.1|2. Report of the Secretary-General to the General Assembly on assistance to refugees, returnees and displaced persons in Africa|1 – 1 1",
+			"25.1|8. Documents and conference room papers for the Executive Committee and the Standing Committee|19 30 26 20",
+			"25.1|Documentation services for meetings (thousands of words)|200 200 200 200",
+			"25.1|15. On attaining a favourable protection environment, realizing rights in safe environments, empowering communities and securing solutions such as voluntary repatriation, local integration and resettlement|9 8 11 12",
+			"25.1|Seminars, workshops and training events (number of days)|60 51 60 51",
+		},
+	},
 	"29C": {
 		date: "2026-03-13", part: "VIII Common support services", section: "29C Office of Information and Communications Technology",
 		programme: "25 Management and support services",
@@ -245,7 +271,7 @@ var handFacts = map[string]sectFacts{
 // for 2027" (24: 3); captions followed by a figure's unit line (10.II) or
 // with a footnote mark ("stakeholdersa", 24.I); the mark "a" kept in a
 // deliverable's text (29C.8).
-var handFactGap = map[string]int{"6": 0, "10": 5, "13": 0, "24": 6, "29C": 3}
+var handFactGap = map[string]int{"6": 0, "10": 5, "13": 0, "24": 6, "25": 0, "29C": 3}
 
 // treeFacts renders a tree in the terms of sectFacts, keyed by what each
 // fact is about.
@@ -300,7 +326,7 @@ func treeFacts(out *model.Output) map[string]string {
 // facts read by hand in handFacts: masthead, objectives, results, every
 // caption and some deliverable rows with their values.
 func TestUNHandFacts(t *testing.T) {
-	for _, sect := range []string{"6", "10", "13", "24", "29C"} {
+	for _, sect := range []string{"6", "10", "13", "24", "25", "29C"} {
 		t.Run(sect, func(t *testing.T) {
 			f := handFacts[sect]
 			got := treeFacts(convertFile(t, "pdf/A_81_6_Sect."+sect+".pdf").Output)
