@@ -49,7 +49,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			cells = nil
 			return
 		}
-		if cat != nil && footnoteMark(text) && len(cells) > 1 {
+		if cat != nil && nextNote(text, len(notes)) && len(cells) > 1 {
 			// "a" in the first cell, the footnote in the second
 			notes = append(notes, []string{text})
 			for c := 2; c <= maxKey(cells); c++ {
@@ -128,7 +128,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			break // a plain "14." inside the table is a numbered deliverable
 		}
 		switch {
-		case cat != nil && l.src.Table == 0 && (reFootnote.MatchString(l.text) || footnoteMark(strings.TrimSpace(l.text))):
+		case cat != nil && l.src.Table == 0 && len(pendingText) == 0 && nextNote(l.text, len(notes)):
 			flushLayout()
 			flushText()
 			notes = append(notes, []string{l.text})
@@ -223,7 +223,8 @@ var (
 	// a year heading a column of a text dump: "2025", "2025年"
 	reYearCell = regexp.MustCompile(`^(?:19|20)\d\d年?$`)
 	// a line that is one figure a chart prints ("8", "70", "1 500",
-	// "45%"), which never ends a wrapped title, as a year ("2027") may
+	// "45%"), which never ends a wrapped title (segmenter.title), as a
+	// year ("2027") may
 	reChartValue = regexp.MustCompile(`^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?\s?%?$`)
 	reValue      = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[–—-]$`)
 	reItem       = regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`)
@@ -434,6 +435,14 @@ func categoryAfter(cat *model.DeliverableCategory, letter byte) bool {
 		return false
 	}
 	return cat == nil || len(cat.Label) != 1 || letter > cat.Label[0]
+}
+
+// nextNote reports whether the line s opens the table's footnote after
+// the n before it: "a The scope of services …", or its mark alone ("a"),
+// the marks in order a, b, c.
+func nextNote(s string, n int) bool {
+	s = strings.TrimSpace(s)
+	return n < 26 && s != "" && s[0] == byte('a'+n) && (len(s) == 1 || reFootnote.MatchString(s))
 }
 
 // footnoteMark reports whether s is a footnote mark alone: "a".

@@ -167,6 +167,20 @@ a The scope of services is limited to New York.`,
 			"  row Information and communications technology: hardware and infrastructure, and software and applications; and advice and support to users on ICT matters.",
 			"note: a The scope of services is limited to New York."},
 	}, {
+		// a text row's wrapped line may start like a footnote ("a United
+		// Nations …"); a footnote starts after a row's end, with the
+		// marks in order
+		name: "no footnote inside a text row",
+		input: head + `@{cell 2 1 1} C. Substantive deliverables
+Consultation, advice and advocacy: advice to Member States on the establishment of
+a United Nations system-wide approach to landlocked developing countries.
+b Not a footnote: the first would be marked a.`,
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
+			"cat C Substantive deliverables",
+			"  row Consultation, advice and advocacy: advice to Member States on the establishment of a United Nations system-wide approach to landlocked developing countries.",
+			"  row b Not a footnote: the first would be marked a."},
+	}, {
 		// the Word originals: the footnotes are paragraphs after the
 		// table, one each (Sect. 10, table 10.13: a and b)
 		name: "footnotes as paragraphs after the table",
