@@ -39,8 +39,12 @@ func convertFile(t testing.TB, name string) *Result {
 
 // TestGolden compares whole-document outputs with the golden JSON files.
 // Any drift fails; go test -update rewrites them after a deliberate change.
+// The six A/81/6 goldens are checked by hand through TestUNHandFacts,
+// TestUNBudgetStructure and TestUNMandates, which do not read them.
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"seed.txt", "seed.gbk.html", "seed-chromium.pdf", "seed-libreoffice.pdf", "pdf/A_81_6_Sect.25.pdf"} {
+	for _, name := range []string{"seed.txt", "seed.gbk.html", "seed-chromium.pdf", "seed-libreoffice.pdf",
+		"pdf/A_81_6_Sect.6.pdf", "pdf/A_81_6_Sect.10.pdf", "pdf/A_81_6_Sect.13.pdf", "pdf/A_81_6_Sect.24.pdf",
+		"pdf/A_81_6_Sect.25.pdf", "pdf/A_81_6_Sect.29C.pdf"} {
 		t.Run(name, func(t *testing.T) {
 			got, err := emit.Marshal(convertFile(t, name).Output, true)
 			if err != nil {
