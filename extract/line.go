@@ -38,4 +38,8 @@ type Line struct {
 	// Style is the source's name for the paragraph's style (a Word style
 	// name such as "Heading 1" or "H23G"), empty when the source has none.
 	Style string
+	// FormField is set when the line is the text of an interactive form
+	// field, not of the page (PDF: a Widget annotation's appearance,
+	// ISO 32000-1:2008 §12.7); such a line holds nothing else.
+	FormField bool
 }

@@ -20,6 +20,7 @@ type pline struct {
 	top, bottom     float64
 	table, row, col int
 	artifact        bool
+	form            bool    // form-field text (segment.form)
 	size            float64 // the common font size of the line's row
 	bold            bool    // every glyph of the line in a bold font
 }

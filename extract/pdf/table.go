@@ -46,7 +46,7 @@ func arrangeRows(rows []*textRow, pg *page) []pline {
 			i = e
 			continue
 		}
-		out = append(out, rowLine(rows[i], rows[i].segs))
+		out = append(out, rowLines(rows[i])...)
 		i++
 	}
 	return out
@@ -285,10 +285,10 @@ func (b *block) labelColumns(occ [][]bool, multi []bool) []bool {
 func (b *block) columnLayout(g interval) []pline {
 	var out []pline
 	for _, r := range subRows(b.rows, math.Inf(-1), g.a+0.01) {
-		out = append(out, rowLine(r, r.segs))
+		out = append(out, rowLines(r)...)
 	}
 	for _, r := range subRows(b.rows, g.b-0.01, math.Inf(1)) {
-		out = append(out, rowLine(r, r.segs))
+		out = append(out, rowLines(r)...)
 	}
 	return out
 }
