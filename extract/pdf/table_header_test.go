@@ -88,3 +88,37 @@ t0 r0 c0 |本表所列标准适用于所有方案。
 		t.Errorf("got\n%s\nwant\n%s", got.String(), want)
 	}
 }
+
+// A first row of figures is data, however far its cells sit from their
+// columns' left edges: right-aligned figures over wider ones, below a
+// label set in from the labels under it (budget tables: "Total 102 102").
+func TestTableFiguresRowNoHeader(t *testing.T) {
+	const size = 10.0
+	var gl []glyph
+	y := 100.0
+	for _, r := range [][3]string{
+		{"    Total", "102", "98"},
+		{"Posts", "1,020", "1,980"},
+		{"Other", "2,100", "3,250"},
+		{"Travel", "3,000", "4,120"},
+	} {
+		gl = append(gl, textAt(72, y, size, r[0])...)
+		// figures set right, flush against x = 250 and x = 330
+		gl = append(gl, textAt(250-float64(len(r[1]))*size/2, y, size, r[1])...)
+		gl = append(gl, textAt(330-float64(len(r[2]))*size/2, y, size, r[2])...)
+		y += 14
+	}
+	ls := layoutText(t, gl, nil)
+	tables := 0
+	for _, l := range ls {
+		if l.table > 0 {
+			tables++
+		}
+		if l.header {
+			t.Errorf("marked as a header cell: %q", l.text)
+		}
+	}
+	if tables == 0 {
+		t.Fatalf("no table found:\n%s", dumpLines(ls))
+	}
+}

@@ -2,7 +2,7 @@ package pdf
 
 // Table headers from geometry. A header cell is set off from its
 // column's left edge (centred over the column, or set right), where the
-// cells below start flush left. A header row of a few short words ("否",
+// cells below start flush left, and is no figure. A header row of a few short words ("否",
 // "部分", "是" over a corner left empty) may also come apart from its
 // table: its words are too few to show the gutters of the rows below, and
 // so far apart that the row reads as letter-spaced text, one segment.
@@ -33,12 +33,16 @@ func columnEdges(ls []pline, skip int) (lo, hi []float64) {
 	return lo, hi
 }
 
-// setOff reports whether a header cell starting at x0 is set off from the
-// left edge lo of its column's other cells by an em or more.
-func setOff(x0, lo, size float64) bool { return !math.IsInf(lo, 1) && x0 >= lo+size }
+// headCell reports whether a cell of text starting at x0 can be a header
+// cell: set off from the left edge lo of its column's other cells by an em
+// or more, and no figure (figures set right stand off their column's
+// edge too).
+func headCell(text string, x0, lo, size float64) bool {
+	return !math.IsInf(lo, 1) && x0 >= lo+size && !isNumericCell(text)
+}
 
 // markHeader marks the first row of table lines ls as a header when it
-// has two cells or more, each one line set off from its column's edge.
+// has two cells or more, each one line that can be a header cell.
 func markHeader(ls []pline) {
 	lo, _ := columnEdges(ls, 1)
 	seen := make([]bool, len(lo))
@@ -47,7 +51,7 @@ func markHeader(ls []pline) {
 		if l.row != 1 {
 			continue
 		}
-		if seen[l.col-1] || !setOff(l.x0, lo[l.col-1], l.size) {
+		if seen[l.col-1] || !headCell(l.text, l.x0, lo[l.col-1], l.size) {
 			return
 		}
 		seen[l.col-1] = true
@@ -67,7 +71,7 @@ func markHeader(ls []pline) {
 // just above the table's lines ls, or false when r is no such header:
 // its pieces (cut at every gap, whatever the row's letter spacing) must
 // each sit over one column, its middle over the column's text and clear
-// of the columns beside, in two columns or more, and be set off.
+// of the columns beside, in two columns or more, and be header cells.
 func headerAbove(r *textRow, ls []pline, t int) ([]pline, bool) {
 	lo, hi := columnEdges(ls, 0)
 	cp := *r
@@ -93,10 +97,10 @@ func headerAbove(r *textRow, ls []pline, t int) ([]pline, bool) {
 		if len(g) == 0 {
 			continue
 		}
-		if !setOff(g[0].x0, lo[c], r.size) {
+		l := rowLine(&cp, g)
+		if !headCell(l.text, g[0].x0, lo[c], r.size) {
 			return nil, false
 		}
-		l := rowLine(&cp, g)
 		l.table, l.row, l.col, l.header = t, 1, c+1, true
 		out = append(out, l)
 	}
