@@ -22,6 +22,7 @@ type pline struct {
 	artifact        bool
 	size            float64 // the common font size of the line's row
 	bold            bool    // every glyph of the line in a bold font
+	header          bool    // a table header cell (tablehead.go)
 }
 
 type textRow struct {
