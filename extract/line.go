@@ -25,7 +25,9 @@ type Line struct {
 	// paragraphs. 0 means not known to be a heading.
 	Heading int
 	// HeaderCell is set for a table cell the source marks as a header
-	// (HTML th or thead, a Word repeated header row).
+	// (HTML th or thead, a Word repeated header row), or that PDF layout
+	// shows as one (a first row of cells set off from their columns' left
+	// edges, see extract/pdf/tablehead.go).
 	HeaderCell bool
 	// Bold is set when the whole line is set in a bold weight (HTML b or
 	// strong, PDF bold font, Word bold run properties).

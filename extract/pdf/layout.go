@@ -23,6 +23,7 @@ type pline struct {
 	form            bool    // form-field text (segment.form)
 	size            float64 // the common font size of the line's row
 	bold            bool    // every glyph of the line in a bold font
+	header          bool    // a table header cell (tablehead.go)
 }
 
 type textRow struct {

@@ -62,8 +62,10 @@ func (sc *scratch) reset() {
 // splitSegments cuts a row into segments at gaps wider than the row's
 // usual spacing between glyphs, and builds each segment's text, with one
 // space where words are visibly apart.
-func (r *textRow) splitSegments(sc *scratch) {
-	cut := r.segmentGap(sc)
+func (r *textRow) splitSegments(sc *scratch) { r.splitAt(sc, r.segmentGap(sc)) }
+
+// splitAt cuts a row into segments at gaps wider than cut ems.
+func (r *textRow) splitAt(sc *scratch, cut float64) {
 	tb := sc.text[:0]
 	offs := sc.offs[:0]
 	first := len(sc.segs)
