@@ -193,10 +193,52 @@ func TestIsLabel(t *testing.T) {
 		"(a)": true, "㈠": true, "⑴": true, "（十一）": true, "一、": true, "iv.": true,
 		"6.1": true, "A.": true, "•": true, "57/300; 58/269": true, "1472 A (XIV);": true, "": true,
 		"本组织的目标": false, "(a) 会员国": false, "Objective": false, "2016-2017": false,
+		// the numbers of mandate lists (A/81/6, Sect. 13, 24, 29C)
+		"S-30/1": true, "OS/14/2": true, "2282 (2016)": true, "1993/2A": true, "18/2; 19/1": true,
+		"71/272 B, sect. III": true, "69/262, sect. II": true, "WT/MIN(01)/DEC/1": true, "WT/MIN(17)/58": true,
+		"Human Rights Council": false, "S-30": false, "A world of sports": false,
 	}
 	for s, want := range cases {
 		if got := isLabel(s); got != want {
 			t.Errorf("isLabel(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// Two lists of mandates side by side (A/81/6 Sect. 24, President's
+// statements): number and title on the left, number and title on the
+// right, titles wrapped; numbers such as "OS/14/2" and "S-30/1" are
+// labels, so the page reads as two columns, the left one first.
+func TestMandateColumns(t *testing.T) {
+	const size = 10.0
+	rows := [][4]string{
+		{"1/1", "Entry into force of the Optional Protocol to", "20/1", "Reports of the Working Group on the"},
+		{"", "the Convention against Torture and Other", "", "Universal Periodic Review"},
+		{"", "Cruel, Inhuman or Degrading Treatment or", "29/1", "Enhancing the efficiency of the Human"},
+		{"", "Punishment", "", "Rights Council"},
+		{"8/1", "Modalities and practices for the Universal", "OS/14/2", "Methods of work of the Consultative Group"},
+		{"", "Periodic Review process", "", "of the Human Rights Council"},
+		{"S-30/1", "Follow-up to President’s statement 8/1", "OS/19/1", "Efficiency of the Human Rights Council:"},
+		{"15/2", "President’s statement", "", "addressing financial and time constraints"},
+		{"18/2; 19/1", "Statement by the President", "", ""},
+	}
+	var gl []glyph
+	for i, r := range rows {
+		y := 200 + 12*float64(i)
+		for c, x := range [4]float64{64, 124, 370, 430} {
+			gl = append(gl, textAt(x, y, size, r[c])...)
+		}
+	}
+	got := dumpLines(layoutText(t, gl, nil))
+	var want strings.Builder
+	for c := 0; c < 4; c += 2 {
+		for _, r := range rows {
+			if s := strings.TrimSpace(r[c] + " " + r[c+1]); s != "" {
+				fmt.Fprintf(&want, "t0 r0 c0 |%s\n", s)
+			}
+		}
+	}
+	if got != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got, want.String())
 	}
 }
