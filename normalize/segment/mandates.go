@@ -34,6 +34,7 @@ func (s *segmenter) mandates() {
 	var item *model.Mandate
 	var cell [3]int                // the layout cell of the line before
 	var lineItems []*model.Mandate // the items of one line: one title for several numbers
+	open := false                  // the numbers of the line before ended in "；": more follow
 	for {
 		j := s.next(s.i)
 		if j < 0 {
@@ -48,7 +49,7 @@ func (s *segmenter) mandates() {
 			node.Span.Extend(sp)
 			g = newGroup()
 			g.Subprogramme, g.Title, g.Category = intp(st.num), strp(title), nil
-			item = nil
+			item, open = nil, false
 			continue
 		case kMandateCategory:
 			if g == nil || g.Category != nil || len(g.Items) > 0 {
@@ -56,20 +57,47 @@ func (s *segmenter) mandates() {
 			}
 			g.Category = strp(st.title)
 			prefix, _ = s.v.mandateCategory(st.title)
-			item = nil
+			item, open = nil, false
 		case kMandateItem:
 			if g == nil {
 				g = newGroup()
 			}
-			// one title may stand for several resolutions: "78/322；80/146"
-			lineItems = lineItems[:0]
-			for _, num := range strings.FieldsFunc(st.code, func(r rune) bool { return r == ';' || r == '；' }) {
-				item = &model.Mandate{Number: strings.ReplaceAll(strings.TrimSpace(num), " ", ""), Title: st.title}
+			title := st.title
+			if !open {
+				// one title may stand for several resolutions: "78/322；80/146"
+				lineItems = lineItems[:0]
+			} else if len(lineItems) > 0 {
+				// the line before ended in "；": its numbers go on here,
+				// beside the rest of their title
+				title = normalize.Join(lineItems[0].Title, title)
+			}
+			code := st.code
+			var more []string
+			if m := s.v.re.mandate.find(title); m != nil && m[2] == "" {
+				// numbers without titles side by side ("2282 (2016)
+				// 2558 (2020)"): each stands alone
+				more, title = splitNumbers(m[1]), ""
+			}
+			code = strings.TrimSpace(code)
+			open = strings.HasSuffix(code, ";") || strings.HasSuffix(code, "；")
+			for _, num := range splitNumbers(code) {
+				item = &model.Mandate{Number: num}
 				if sym := mandateSymbol(prefix, item.Number); sym != "" {
 					item.Symbol = strp(sym)
 				}
 				g.Items = append(g.Items, item)
 				lineItems = append(lineItems, item)
+			}
+			for _, it := range lineItems {
+				it.Title = title
+			}
+			for _, num := range more {
+				item = &model.Mandate{Number: num}
+				if sym := mandateSymbol(prefix, item.Number); sym != "" {
+					item.Symbol = strp(sym)
+				}
+				g.Items = append(g.Items, item)
+				lineItems = append(lineItems[:0], item)
 			}
 		case kNone:
 			// in a layout table, a number alone in its cell takes its
@@ -89,7 +117,7 @@ func (s *segmenter) mandates() {
 				}
 				item = &model.Mandate{Title: l.text}
 				g.Items = append(g.Items, item)
-				lineItems = lineItems[:0]
+				lineItems, open = lineItems[:0], false
 			} else {
 				title := normalize.Join(item.Title, l.text)
 				for _, it := range lineItems {
@@ -111,6 +139,18 @@ func (s *segmenter) mandates() {
 // section of a resolution is not a document of its own); a number that is
 // itself a symbol ("WT/MIN(24)/DEC") stands for itself; "" when neither
 // tells.
+// splitNumbers splits a printed list of mandate numbers ("50/152; 53/125",
+// "78/322；80/146") into numbers without spaces.
+func splitNumbers(code string) []string {
+	var out []string
+	for _, num := range strings.FieldsFunc(code, func(r rune) bool { return r == ';' || r == '；' }) {
+		if num = strings.ReplaceAll(strings.TrimSpace(num), " ", ""); num != "" {
+			out = append(out, num)
+		}
+	}
+	return out
+}
+
 func mandateSymbol(prefix, number string) string {
 	if k := strings.Index(number, ",sect."); k >= 0 {
 		number = number[:k]
