@@ -242,3 +242,27 @@ func TestMandateColumns(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want.String())
 	}
 }
+
+// The last row of two lists of mandates side by side, at the top of a page
+// (A/81/6 Sect. 10, page 5): one row holds both numbers; the left title
+// wraps below. The two columns are read one after the other all the same.
+func TestMandateColumnsOneRow(t *testing.T) {
+	const size = 10.0
+	var gl []glyph
+	gl = append(gl, textAt(64, 100, size, "79/279")...)
+	gl = append(gl, textAt(124, 100, size, "Further modalities of the Third United")...)
+	gl = append(gl, textAt(370, 100, size, "80/3")...)
+	gl = append(gl, textAt(430, 100, size, "Awaza Political Declaration")...)
+	gl = append(gl, textAt(124, 112, size, "Nations Conference on Landlocked")...)
+	gl = append(gl, textAt(124, 124, size, "Developing Countries")...)
+	gl = append(gl, textAt(90, 150, 12, "Subprogramme 3")...) // a heading, set larger
+	got := dumpLines(layoutText(t, gl, nil))
+	want := "t0 r0 c0 |79/279 Further modalities of the Third United\n" +
+		"t0 r0 c0 |Nations Conference on Landlocked\n" +
+		"t0 r0 c0 |Developing Countries\n" +
+		"t0 r0 c0 |80/3 Awaza Political Declaration\n" +
+		"t0 r0 c0 |Subprogramme 3\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
