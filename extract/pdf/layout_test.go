@@ -266,3 +266,19 @@ func TestMandateColumnsOneRow(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A space glyph that the next glyph is drawn over is no word space: the
+// zero-width joiner of "2022–‍2031" (A/81/6 Sect. 10, 13, 24, 29C) is
+// drawn as a space, and the year after it starts within its advance. A
+// space glyph with room of its own stays a space.
+func TestOverdrawnSpace(t *testing.T) {
+	const size = 8.5
+	gl := textAt(100, 100, size, "2022–")
+	gl = append(gl, glyph{x: 121.5, y: 100, w: 2.13, size: size, text: " ", space: true})
+	gl = append(gl, textAt(121.74, 100, size, "2031 and")...)
+	gl = append(gl, glyph{x: 160, y: 100, w: 2.13, size: size, text: " ", space: true})
+	gl = append(gl, textAt(162.13, 100, size, "beyond")...)
+	if ls := layoutText(t, gl, nil); len(ls) != 1 || ls[0].text != "2022–2031 and beyond" {
+		t.Errorf("got %q", dumpLines(ls))
+	}
+}
