@@ -29,10 +29,31 @@ func Join(a, b string) string {
 	if last == softHyphen {
 		return a[:len(a)-w] + b
 	}
-	if needSpace(last, first) && !yearRange(a, first) {
+	if needSpace(latinQuotes(a, b)) && !yearRange(a, first) {
 		return a + " " + b
 	}
 	return a + b
+}
+
+// latinQuotes returns the runes either side of the join of a and b, with
+// a curly quote that stands next to Latin text (an opening one before it,
+// a closing one after it) read as a straight quote: in English, '“' and
+// '”' take spaces as words do ("the “launching State”"); next to CJK text
+// they are full-width punctuation ("Umoja“团结”").
+func latinQuotes(a, b string) (last, first rune) {
+	last, w := utf8.DecodeLastRuneInString(a)
+	first, n := utf8.DecodeRuneInString(b)
+	if last == '”' || last == '’' {
+		if r, _ := utf8.DecodeLastRuneInString(a[:len(a)-w]); r != utf8.RuneError && !isCJK(r) {
+			last = '"'
+		}
+	}
+	if first == '“' || first == '‘' {
+		if r, _ := utf8.DecodeRuneInString(b[n:]); r != utf8.RuneError && !isCJK(r) && !isCJK(last) {
+			first = '"'
+		}
+	}
+	return last, first
 }
 
 // yearRange reports whether a line ending in a digit and an en dash,
@@ -78,7 +99,7 @@ func JoinLines(lines []string) string {
 			switch {
 			case last == softHyphen:
 				buf = buf[:len(buf)-utf8.RuneLen(softHyphen)]
-			case needSpace(last, first) && !yearRange(string(buf[max(0, len(buf)-4):]), first):
+			case needSpace(latinQuotes(string(buf[max(0, len(buf)-8):]), l)) && !yearRange(string(buf[max(0, len(buf)-4):]), first):
 				buf = append(buf, ' ')
 			}
 		}
