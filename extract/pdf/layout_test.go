@@ -282,3 +282,36 @@ func TestOverdrawnSpace(t *testing.T) {
 		t.Errorf("got %q", dumpLines(ls))
 	}
 }
+
+// Two lists of mandates side by side fill the page down into the footer
+// band (A/81/6 Sect. 24, pages 8, 11 and 12): the last line of the left
+// column, below the band's edge, still ends that column; the running
+// footer, further down, is no part of it.
+func TestMandateColumnsIntoFooterBand(t *testing.T) {
+	const size = 10.0
+	rows := [][4]string{
+		{"66/149", "World Down Syndrome Day", "", "for the Treatment of Prisoners (the Nelson"},
+		{"68/173", "Follow-up to the International Year of", "", "Mandela Rules)"},
+		{"", "Human Rights Learning", "73/161", "World Braille Day"},
+	}
+	var gl []glyph
+	for i, r := range rows {
+		y := 752 + 12*float64(i) // the band starts at 0.905 × 842 = 762
+		for c, x := range [4]float64{64, 124, 370, 430} {
+			gl = append(gl, textAt(x, y, size, r[c])...)
+		}
+	}
+	gl = append(gl, textAt(64, 810, size, "26-04944")...)
+	gl = append(gl, textAt(500, 810, size, "11/47")...)
+	got := dumpLines(layoutText(t, gl, nil))
+	want := "t0 r0 c0 |66/149 World Down Syndrome Day\n" +
+		"t0 r0 c0 |68/173 Follow-up to the International Year of\n" +
+		"t0 r0 c0 |Human Rights Learning\n" +
+		"t0 r0 c0 |for the Treatment of Prisoners (the Nelson\n" +
+		"t0 r0 c0 |Mandela Rules)\n" +
+		"t0 r0 c0 |73/161 World Braille Day\n" +
+		"t0 r0 c0 |26-04944 11/47\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
