@@ -205,6 +205,18 @@ func TestIsLabel(t *testing.T) {
 	}
 }
 
+// sideLists lays out rows of two lists of mandates side by side: number,
+// title, number, title, a line every 12 points from baseline y.
+func sideLists(rows [][4]string, y, size float64) []glyph {
+	var gl []glyph
+	for i, r := range rows {
+		for c, x := range [4]float64{64, 124, 370, 430} {
+			gl = append(gl, textAt(x, y+12*float64(i), size, r[c])...)
+		}
+	}
+	return gl
+}
+
 // Two lists of mandates side by side (A/81/6 Sect. 24, President's
 // statements): number and title on the left, number and title on the
 // right, titles wrapped; numbers such as "OS/14/2" and "S-30/1" are
@@ -222,14 +234,7 @@ func TestMandateColumns(t *testing.T) {
 		{"15/2", "President’s statement", "", "addressing financial and time constraints"},
 		{"18/2; 19/1", "Statement by the President", "", ""},
 	}
-	var gl []glyph
-	for i, r := range rows {
-		y := 200 + 12*float64(i)
-		for c, x := range [4]float64{64, 124, 370, 430} {
-			gl = append(gl, textAt(x, y, size, r[c])...)
-		}
-	}
-	got := dumpLines(layoutText(t, gl, nil))
+	got := dumpLines(layoutText(t, sideLists(rows, 200, size), nil))
 	var want strings.Builder
 	for c := 0; c < 4; c += 2 {
 		for _, r := range rows {
@@ -294,13 +299,7 @@ func TestMandateColumnsIntoFooterBand(t *testing.T) {
 		{"68/173", "Follow-up to the International Year of", "", "Mandela Rules)"},
 		{"", "Human Rights Learning", "73/161", "World Braille Day"},
 	}
-	var gl []glyph
-	for i, r := range rows {
-		y := 752 + 12*float64(i) // the band starts at 0.905 × 842 = 762
-		for c, x := range [4]float64{64, 124, 370, 430} {
-			gl = append(gl, textAt(x, y, size, r[c])...)
-		}
-	}
+	gl := sideLists(rows, 752, size) // the band starts at 0.905 × 842 = 762
 	gl = append(gl, textAt(64, 810, size, "26-04944")...)
 	gl = append(gl, textAt(500, 810, size, "11/47")...)
 	got := dumpLines(layoutText(t, gl, nil))
