@@ -1,6 +1,8 @@
 package segment
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/undoc/undoc/normalize"
@@ -35,6 +37,14 @@ func (s *segmenter) mandates() {
 	var cell [3]int                // the layout cell of the line before
 	var lineItems []*model.Mandate // the items of one line: one title for several numbers
 	open := false                  // the numbers of the line before ended in "；": more follow
+	// conventions and declarations are printed without numbers, each
+	// title ending with its year ("Cartagena Declaration on Refugees,
+	// 1984"): in a layout table, the entry of each column still short of
+	// its year
+	unfinished := map[[2]int]*model.Mandate{}
+	colOf := map[*model.Mandate]int{} // the layout column of each entry without a number
+	g0 := len(node.Groups)
+	defer func() { columnOrder(node.Groups[g0:], colOf) }()
 	for {
 		j := s.next(s.i)
 		if j < 0 {
@@ -50,6 +60,7 @@ func (s *segmenter) mandates() {
 			g = newGroup()
 			g.Subprogramme, g.Title, g.Category = intp(st.num), strp(title), nil
 			item, open = nil, false
+			clear(unfinished)
 			continue
 		case kMandateCategory:
 			if g == nil || g.Category != nil || len(g.Items) > 0 {
@@ -58,6 +69,7 @@ func (s *segmenter) mandates() {
 			g.Category = strp(st.title)
 			prefix, _ = s.v.mandateCategory(st.title)
 			item, open = nil, false
+			clear(unfinished)
 		case kMandateItem:
 			if g == nil {
 				g = newGroup()
@@ -105,6 +117,16 @@ func (s *segmenter) mandates() {
 			// entry of its own
 			newCell := l.src.Table != cell[0] || l.src.Row != cell[1] || l.src.Col != cell[2]
 			titleCell := item != nil && item.Title == "" && l.src.Table == cell[0] && l.src.Row == cell[1] && l.src.Col > cell[2]
+			col := [2]int{l.src.Table, l.src.Col}
+			if u := unfinished[col]; u != nil && newCell && !titleCell {
+				// an entry without a number that has not reached its
+				// year goes on in the next line of its column, across
+				// the rows of a layout table
+				item, lineItems = u, lineItems[:0]
+				newCell = false
+			} else if item != nil && item.Number == "" && l.src.Table > 0 && !newCell && yearEnd(item.Title) {
+				newCell = true // one cell, two entries: the first has reached its year
+			}
 			if item == nil || l.src.Table > 0 && newCell && !titleCell {
 				// a mandate printed without a number (a convention, a
 				// declaration), or text that is no mandate: kept as an
@@ -118,12 +140,20 @@ func (s *segmenter) mandates() {
 				item = &model.Mandate{Title: l.text}
 				g.Items = append(g.Items, item)
 				lineItems, open = lineItems[:0], false
+				if l.src.Table > 0 {
+					colOf[item] = l.src.Col
+				}
 			} else {
 				title := normalize.Join(item.Title, l.text)
 				for _, it := range lineItems {
 					it.Title = title
 				}
 				item.Title = title
+			}
+			if item.Number == "" && l.src.Table > 0 && !yearEnd(item.Title) {
+				unfinished[col] = item
+			} else {
+				delete(unfinished, col)
 			}
 		default:
 			return
@@ -139,6 +169,34 @@ func (s *segmenter) mandates() {
 // section of a resolution is not a document of its own); a number that is
 // itself a symbol ("WT/MIN(24)/DEC") stands for itself; "" when neither
 // tells.
+// columnOrder puts the entries of a group that are all entries without
+// numbers from a layout table in printed order, left column first: the
+// table gives them row by row.
+func columnOrder(groups []*model.MandateGroup, colOf map[*model.Mandate]int) {
+	for _, g := range groups {
+		all := len(g.Items) > 0
+		for _, it := range g.Items {
+			_, ok := colOf[it]
+			all = all && ok
+		}
+		if all {
+			slices.SortStableFunc(g.Items, func(a, b *model.Mandate) int { return colOf[a] - colOf[b] })
+		}
+	}
+}
+
+// yearEnd reports whether a title ends with a year, as the titles of
+// conventions and declarations in lists of mandates do ("Convention on
+// the Rights of the Child, 1989").
+func yearEnd(title string) bool {
+	t := strings.TrimRight(title, " ")
+	if len(t) < 5 || t[len(t)-5] != ' ' {
+		return false
+	}
+	y, err := strconv.Atoi(t[len(t)-4:])
+	return err == nil && y >= 1800 && y <= 2099
+}
+
 // splitNumbers splits a printed list of mandate numbers ("50/152; 53/125",
 // "78/322；80/146") into numbers without spaces.
 func splitNumbers(code string) []string {
