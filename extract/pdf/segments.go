@@ -89,7 +89,10 @@ func (r *textRow) splitAt(sc *scratch, cut float64) {
 	for i := range r.glyphs {
 		g := &r.glyphs[i]
 		if g.space || strings.TrimSpace(g.text) == "" {
-			if started {
+			// a space glyph that the next glyph is drawn over, most of
+			// its advance, takes no room: no word space ("2022–\u200d2031"
+			// with the joiner drawn as a space, A/81/6)
+			if started && !(g.w > 0 && i+1 < len(r.glyphs) && r.glyphs[i+1].x < g.x+g.w/2) {
 				pendingSpace = true
 			}
 			continue

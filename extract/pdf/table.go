@@ -11,6 +11,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 )
 
 // block is a run of rows with the gutters their text leaves free.
@@ -204,6 +205,9 @@ func (b *block) arrange(pg *page, depth int) (e int, out []pline, ok, later bool
 	side, multi := b.sideBySide(occ)
 	n := len(b.gutters) + 1
 	if count(multi) < 2 {
+		if b.sideLists(multi) {
+			return len(b.rows), b.columnLayout(b.gutters[1]), true, false
+		}
 		return 0, nil, false, false
 	}
 	if keep := b.evident(occ, rules); len(keep) < len(b.gutters) {
@@ -302,6 +306,24 @@ func (b *block) labelColumns(occ [][]bool, multi []bool) []bool {
 		}
 	}
 	return label
+}
+
+// sideLists reports whether a block with one row of cells side by side
+// is the end of two lists of mandates side by side: that row holds a
+// number, a title, a number and a title, in four columns. Mandate numbers
+// (resolutionsRe), not any label, are the evidence, as one row is little.
+func (b *block) sideLists(multi []bool) bool {
+	if len(b.gutters) != 3 {
+		return false
+	}
+	for k := range b.rows {
+		if !multi[k] {
+			continue
+		}
+		return resolutionsRe.MatchString(strings.TrimSpace(b.cellText(k, 0))) && !isLabel(b.cellText(k, 1)) &&
+			resolutionsRe.MatchString(strings.TrimSpace(b.cellText(k, 2))) && !isLabel(b.cellText(k, 3))
+	}
+	return false
 }
 
 // columnLayout returns the lines of two columns of text side by side,

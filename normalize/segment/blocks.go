@@ -3,6 +3,7 @@ package segment
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/undoc/undoc/normalize"
@@ -270,7 +271,16 @@ func matchMandateItem(v *Vocab, l *line) (start, bool) {
 	if m == nil {
 		return start{}, false
 	}
-	return start{code: m[1], title: m[2]}, true
+	code, title := m[1], m[2]
+	// "60/24 A world of sports …": a title opens with the article, not
+	// with a part letter of the resolution ("72/266 B Shifting …"), when
+	// the word after the letter is in lower case
+	if k := len(code) - 1; k > 0 && code[k] == 'A' && (code[k-1] == ' ' || code[k-1] >= '0' && code[k-1] <= '9') {
+		if r, _ := utf8.DecodeRuneInString(title); unicode.IsLower(r) {
+			code, title = strings.TrimRight(code[:k], " "), "A "+title
+		}
+	}
+	return start{code: code, title: title}, true
 }
 
 // matchLayoutHeading takes a line that the source marked as a heading and

@@ -70,7 +70,8 @@ func atoi(s string) int {
 }
 
 // TestCases runs every testdata/*.txtar: the body segmented from input.txt
-// must equal want.json. go test -update rewrites want.json after a
+// (with the vocabulary named in vocab.txt, the Chinese programme plan's if
+// there is none) must equal want.json. go test -update rewrites want.json after a
 // deliberate change, so that the diff shows in review.
 func TestCases(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
@@ -86,8 +87,13 @@ func TestCases(t *testing.T) {
 			}
 			var input, wantOutline []byte
 			wantIdx := -1
+			cv := v
 			for i, f := range ar.Files {
 				switch f.Name {
+				case "vocab.txt": // another vocabulary than the Chinese programme plan's
+					if cv, err = LoadVocab(strings.TrimSpace(string(f.Data))); err != nil {
+						t.Fatal(err)
+					}
 				case "input.txt":
 					input = f.Data
 				case "want.json":
@@ -99,7 +105,7 @@ func TestCases(t *testing.T) {
 			if input == nil {
 				t.Fatal("no input.txt section")
 			}
-			res := Segment(splitLines(string(input)), v)
+			res := Segment(splitLines(string(input)), cv)
 			// outline.txt is written by hand and never rewritten by -update.
 			if wantOutline != nil {
 				if got := outline(res); got != string(wantOutline) {
