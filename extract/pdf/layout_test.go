@@ -192,6 +192,8 @@ func TestIsLabel(t *testing.T) {
 	cases := map[string]bool{
 		"(a)": true, "㈠": true, "⑴": true, "（十一）": true, "一、": true, "iv.": true,
 		"6.1": true, "A.": true, "•": true, "57/300; 58/269": true, "1472 A (XIV);": true, "": true,
+		"29C.2": true, "29C.12": true, // a lettered budget section's paragraph numbers (Sect. 29A-29H)
+		"12A":    false,
 		"本组织的目标": false, "(a) 会员国": false, "Objective": false, "2016-2017": false,
 	}
 	for s, want := range cases {
