@@ -110,3 +110,160 @@ B. Proposed post and non-post resource requirements for 2026`,
 		})
 	}
 }
+
+// TestBudgetHeadings: the headings of a budget section's programme of
+// work, read with the English budget vocabulary, as a Word file marks them
+// (heading levels), as a PDF sets them (bold lines, wrapped) and as a text
+// dump gives them (neither). Each line of want is a node's kind, full id
+// and title or text.
+func TestBudgetHeadings(t *testing.T) {
+	v, err := LoadVocab("en-budget")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, input string
+		want        []string
+	}{{
+		// A/81/6 Sect. 10, 24, 25 …: "Programme performance in 2025" and
+		// the title of the story it tells, then the story's paragraphs.
+		name: "the story's title below programme performance (Word)",
+		input: `@{h1} Programme performance in 2025
+@{h2} Adoption of the Awaza Political Declaration
+10.37 Mobilization of global support can help.
+@{h1} Planned results for 2027`,
+		want: []string{"heading performance «Programme performance in 2025»",
+			"heading performance/story «Adoption of the Awaza Political Declaration»",
+			"paragraph performance/story/p10.37 = Mobilization of global support can help.",
+			"heading planned-results «Planned results for 2027»"},
+	}, {
+		name: "the story's title below programme performance (PDF, wrapped)",
+		input: `@{b} Programme performance in 2025
+@{b} Accelerated implementation and strengthened monitoring of the Doha Programme of Action
+@{b} for the Least Developed Countries
+10.24 Least developed countries continue to face overlapping crises.`,
+		want: []string{"heading performance «Programme performance in 2025»",
+			"heading performance/story «Accelerated implementation and strengthened monitoring of the Doha Programme of Action for the Least Developed Countries»",
+			"paragraph performance/story/p10.24 = Least developed countries continue to face overlapping crises."},
+	}, {
+		name: "the story's title below programme performance (text dump)",
+		input: `Programme performance in 2025
+Accelerated implementation and strengthened monitoring of the Doha Programme of Action
+for the Least Developed Countries
+10.24 Least developed countries continue to face overlapping crises.`,
+		want: []string{"heading performance «Programme performance in 2025»",
+			"heading performance/story «Accelerated implementation and strengthened monitoring of the Doha Programme of Action for the Least Developed Countries»",
+			"paragraph performance/story/p10.24 = Least developed countries continue to face overlapping crises."},
+	}, {
+		// A/81/6 and A/80/6 Sect. 6, A/80/6 Sect. 25: a section without
+		// subprogrammes prints the programme's title where a subprogramme's
+		// heading would be
+		name: "the programme's title after programme of work (Word)",
+		input: `@{h1} Programme of work
+@{h1} Peaceful uses of outer space
+@{h1} Objective
+6.3 The objective, to which this programme contributes, is to strengthen international cooperation.`,
+		want: []string{"heading programme-of-work «Programme of work»",
+			"heading programme-of-work/title «Peaceful uses of outer space»",
+			"objective objective = to strengthen international cooperation."},
+	}, {
+		name: "the programme's title after programme of work (text dump)",
+		input: `Programme of work
+Peaceful uses of outer space
+Objective
+6.3 The objective, to which this programme contributes, is to strengthen international cooperation.`,
+		want: []string{"heading programme-of-work «Programme of work»",
+			"heading programme-of-work/title «Peaceful uses of outer space»",
+			"objective objective = to strengthen international cooperation."},
+	}, {
+		// A/81/6 Sect. 24, subprogramme 1, component 1, result 3
+		name: "a result's title over four bold lines (PDF)",
+		input: `@{b} Result 3: Member States adopt counter-terrorism laws and implement measures that are
+@{b} consistent with and are applied in a manner that fully respects the rights enshrined in the
+@{b} Universal Declaration of Human Rights and their obligations under international human
+@{b} rights law
+@{b} Proposed programme plan for 2027
+24.29 To advance full compliance with obligations under international law, the subprogramme acted.`,
+		want: []string{"result result3 «Member States adopt counter-terrorism laws and implement measures that are consistent with and are applied in a manner that fully respects the rights enshrined in the Universal Declaration of Human Rights and their obligations under international human rights law»",
+			"heading result3/plan «Proposed programme plan for 2027»",
+			"paragraph result3/plan/p24.29 = To advance full compliance with obligations under international law, the subprogramme acted."},
+	}, {
+		// every new result of A/81/6 (and "… for 2026" in A/80/6) has
+		// this heading where the others have "Programme performance in
+		// 2025 and target for 2027"
+		name: "a new result's proposed programme plan",
+		input: `Result 3: least developed countries strengthen pathways for graduation
+Proposed programme plan for 2027
+10.30 As more least developed countries meet the graduation thresholds, the Assembly has acted.`,
+		want: []string{"result result3 «least developed countries strengthen pathways for graduation»",
+			"heading result3/plan «Proposed programme plan for 2027»",
+			"paragraph result3/plan/p10.30 = As more least developed countries meet the graduation thresholds, the Assembly has acted."},
+	}, {
+		name: "a bold title wrapped in a PDF",
+		input: `@{b} A. Proposed programme plan for 2027 and programme performance
+@{b} in 2025
+@{b} Overall orientation
+@{b} Result 1: a new food stockholding mechanism to reduce food insecurity in least
+@{b} developed countries
+@{b} Programme performance in 2025 and target for 2027
+10.26 The subprogramme’s work contributed to a call by Member States.`,
+		want: []string{"section secA «Proposed programme plan for 2027 and programme performance in 2025»",
+			"heading secA/orientation «Overall orientation»",
+			"result secA/result1 «a new food stockholding mechanism to reduce food insecurity in least developed countries»",
+			"heading secA/result1/performance-target «Programme performance in 2025 and target for 2027»",
+			"paragraph secA/result1/performance-target/p10.26 = The subprogramme’s work contributed to a call by Member States."},
+	}, {
+		// A/81/6 and A/80/6 Sect. 10, subprogramme 4
+		name: "one planned result, labelled",
+		input: `@{h1} Planned result for 2027
+@{h2} Result 1: strengthened integration of the three programmes of action
+@{h2} Programme performance in 2025 and target for 2027
+10.63 The subprogramme’s work contributed to four countries.`,
+		want: []string{"heading planned-results «Planned result for 2027»",
+			"result result1 «strengthened integration of the three programmes of action»",
+			"heading result1/performance-target «Programme performance in 2025 and target for 2027»",
+			"paragraph result1/performance-target/p10.63 = The subprogramme’s work contributed to four countries."},
+	}, {
+		// A/80/6 Sect. 10, subprogramme 4: the one result has no "Result 1:"
+		name: "one planned result, unlabelled (Word)",
+		input: `@{h1} Planned result for 2026
+10.61 The planned result for 2026 is a new result.
+@{h2} Strengthened integration of the three programmes of action
+10.62 The Office amplifies the voices of the most vulnerable countries.`,
+		want: []string{"heading planned-results «Planned result for 2026»",
+			"paragraph planned-results/p10.61 = The planned result for 2026 is a new result.",
+			"result result1 «Strengthened integration of the three programmes of action»",
+			"paragraph result1/p10.62 = The Office amplifies the voices of the most vulnerable countries."},
+	}, {
+		// A/81/6 Sect. 29C (Office of Information and Communications
+		// Technology): a lettered section numbers its paragraphs 29C.1 …
+		name: "paragraph numbers of a lettered section",
+		input: `Strategy and external factors for 2027
+29C.9 With regard to inter-agency coordination, the Office will continue.
+29C.10 In line with the recent guidance provided by Member States, the Office will act.
+29C.11 The Office integrates a gender perspective.`,
+		want: []string{"heading strategy «Strategy and external factors for 2027»",
+			"paragraph strategy/p29C.9 = With regard to inter-agency coordination, the Office will continue.",
+			"paragraph strategy/p29C.10 = In line with the recent guidance provided by Member States, the Office will act.",
+			"paragraph strategy/p29C.11 = The Office integrates a gender perspective."},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := Segment(splitLines(c.input), v)
+			var got []string
+			model.Walk(res.Body, func(n *model.Node) {
+				s := n.Kind + " " + n.ID
+				if n.Title != "" {
+					s += " «" + n.Title + "»"
+				}
+				if n.Text != "" {
+					s += " = " + n.Text
+				}
+				got = append(got, s)
+			})
+			if g, w := strings.Join(got, "\n"), strings.Join(c.want, "\n"); g != w {
+				t.Errorf("got\n%s\nwant\n%s", g, w)
+			}
+		})
+	}
+}
