@@ -171,6 +171,17 @@ func TestNoFalseTables(t *testing.T) {
 	}
 }
 
+// TestLetteredParagraphLabels: the paragraph numbers of a lettered budget
+// section (A/81/6 Sect. 29C: "29C.2", of sections 29A-29H) hang beside
+// their text as "6.1" does; a number with a letter alone is no label.
+func TestLetteredParagraphLabels(t *testing.T) {
+	for s, want := range map[string]bool{"29C.2": true, "29C.12": true, "6.1": true, "12A": false, "29C": false} {
+		if got := isLabel(s); got != want {
+			t.Errorf("isLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // sortByY sorts as a stable sort by baseline does.
 func TestSortByY(t *testing.T) {
 	ys := []float64{50, 10, 10, 30, 50, 10, 20, 20, 50, 5, 30, 30}
@@ -192,8 +203,6 @@ func TestIsLabel(t *testing.T) {
 	cases := map[string]bool{
 		"(a)": true, "㈠": true, "⑴": true, "（十一）": true, "一、": true, "iv.": true,
 		"6.1": true, "A.": true, "•": true, "57/300; 58/269": true, "1472 A (XIV);": true, "": true,
-		"29C.2": true, "29C.12": true, // a lettered budget section's paragraph numbers (Sect. 29A-29H)
-		"12A":    false,
 		"本组织的目标": false, "(a) 会员国": false, "Objective": false, "2016-2017": false,
 	}
 	for s, want := range cases {
