@@ -267,3 +267,94 @@ Proposed programme plan for 2027
 		})
 	}
 }
+
+// TestPerformanceMeasureHeader: a performance measure's table (A/81/6,
+// every section) heads its columns with years and kinds, "2023 (actual)"
+// … "2027 (planned)". Word gives them as header cells; a PDF sets them in
+// a smaller type on one line, above the cells layout found or as the first
+// cell of them; a text dump on one line.
+func TestPerformanceMeasureHeader(t *testing.T) {
+	v, err := LoadVocab("en-budget")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, input string
+		header      []string
+		rows        [][]string
+	}{{
+		name: "Word",
+		input: `Table 13.2
+Performance measure
+@{cell 1 1 1 th} 2023 (actual)
+@{cell 1 1 2 th} 2024 (actual)
+@{cell 1 1 3 th} 2025 (actual)
+@{cell 1 2 1} Textile exports grew
+@{cell 1 2 2} Contracts were signed
+@{cell 1 2 3} A road map was developed`,
+		header: []string{"2023 (actual)", "2024 (actual)", "2025 (actual)"},
+		rows:   [][]string{{"Textile exports grew", "Contracts were signed", "A road map was developed"}},
+	}, {
+		name: "PDF, the header above the cells",
+		input: `Table 13.2
+Performance measure
+2023 (actual) 2024 (actual) 2025 (actual)
+@{cell 7 1 1} Textile exports
+@{cell 7 1 1} grew
+@{cell 7 1 2} Contracts were signed
+@{cell 7 1 3} A road map was developed`,
+		header: []string{"2023 (actual)", "2024 (actual)", "2025 (actual)"},
+		rows:   [][]string{{"Textile exports grew", "Contracts were signed", "A road map was developed"}},
+	}, {
+		name: "PDF, the header in the first cell",
+		input: `Table 29C.2
+Performance measure
+@{cell 3 1 1} 2023 (actual) 2024 (actual) 2025 (actual)
+@{cell 3 2 1} 4 virtual sessions conducted
+@{cell 3 2 2} 4 virtual sessions conducted
+@{cell 3 2 3} 82 per cent of staff trained`,
+		header: []string{"2023 (actual)", "2024 (actual)", "2025 (actual)"},
+		rows:   [][]string{{"4 virtual sessions conducted", "4 virtual sessions conducted", "82 per cent of staff trained"}},
+	}, {
+		// A/81/6 Sect. 10, table 10.4: a year without a result is "–", a
+		// cell so narrow that the PDF sets it against the next one
+		name: "PDF, a year's dash against the next cell",
+		input: `Table 10.4
+Performance measure
+@{cell 4 1 1} 2023 (actual) 2024 (actual) 2025 (actual) 2026 (planned) 2027 (planned)
+@{cell 4 2 1} – Member States consider
+@{cell 4 2 1} policy recommendations
+@{cell 4 2 2} Member States adopt them
+@{cell 4 2 3} Policies applied
+@{cell 4 2 4} Policies reviewed`,
+		header: []string{"2023 (actual)", "2024 (actual)", "2025 (actual)", "2026 (planned)", "2027 (planned)"},
+		rows:   [][]string{{"–", "Member States consider policy recommendations", "Member States adopt them", "Policies applied", "Policies reviewed"}},
+	}, {
+		// A/81/6 Sect. 10, table 10.2: no cells found at all
+		name: "PDF, no cells found",
+		input: `Table 10.2
+Performance measure
+2023 (actual) 2024 (actual) 2025 (actual)
+– – 28 least developed countries
+improved their national monitoring`,
+		header: []string{"2023 (actual)", "2024 (actual)", "2025 (actual)"},
+		rows:   [][]string{{"–", "–", "28 least developed countries improved their national monitoring"}},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := Segment(splitLines(c.input), v)
+			var tab *model.Node
+			model.Walk(res.Body, func(n *model.Node) {
+				if n.Kind == model.KindTable {
+					tab = n
+				}
+			})
+			if tab == nil {
+				t.Fatal("no table")
+			}
+			if fmt.Sprintf("%q %q", tab.Header, tab.Rows) != fmt.Sprintf("%q %q", c.header, c.rows) {
+				t.Errorf("got header %q rows %q\nwant header %q rows %q", tab.Header, tab.Rows, c.header, c.rows)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,6 +67,11 @@ func (s *segmenter) table(st start) {
 		s.i = j + 1
 	}
 	lost := false
+	if len(node.Header) == 0 && grid == nil && len(body) > 0 {
+		if h := yearColumns(body[0].text); h != nil {
+			node.Header, body = h, body[1:]
+		}
+	}
 	if grid != nil {
 		// lines before the first cell come before the first row (see rows)
 		for _, l := range body {
@@ -75,6 +81,12 @@ func (s *segmenter) table(st start) {
 		h, rows = grid.rows(func(r int, row []string) bool { return grid.th[r] || s.v.headerRow(row) })
 		if len(node.Header) == 0 {
 			node.Header = h
+		}
+		if len(node.Header) == 0 && len(rows) > 1 {
+			// the header on one line, above the cells or as the first one
+			if h := yearColumns(rows[0][0]); len(h) >= len(rows[0]) && strings.Join(rows[0][1:], "") == "" {
+				node.Header, rows = h, rows[1:]
+			}
 		}
 	} else if cols := columnRows(body); cols != nil {
 		// a layout text dump: columns set apart by runs of spaces; the
@@ -89,6 +101,14 @@ func (s *segmenter) table(st start) {
 		if rows, ok = s.dumpCells(body, len(node.Header)); !ok {
 			rows, lost = s.dumpRows(body), true
 		}
+	}
+	if len(node.Header) > 1 && yearColumns(strings.Join(node.Header, " ")) != nil {
+		whole := true
+		for i := range rows {
+			rows[i] = splitDashes(rows[i], len(node.Header))
+			whole = whole && len(rows[i]) == len(node.Header)
+		}
+		lost = lost && !whole
 	}
 	if len(rows) > 0 && len(node.Header) > 0 && len(rows[0]) == len(node.Header)+1 {
 		node.Header = append([]string{""}, node.Header...) // the row labels' column
@@ -339,4 +359,59 @@ func splitCells(s string) []string {
 		}
 	}
 	return out
+}
+
+// yearColumn is a column heading of a budget's performance measure: a year
+// and what its figures are, "2023 (actual)", "2027 (planned)".
+var yearColumn = regexp.MustCompile(`^(?:19|20)\d\d \(\pL+\)$`)
+
+// yearColumns reads a line of two or more such headings, set on one line
+// by a PDF or a text dump; nil when the line is anything else.
+func yearColumns(s string) []string {
+	var cols []string
+	for _, f := range strings.Fields(s) {
+		if len(f) == 4 && f[0] >= '0' && f[0] <= '9' {
+			cols = append(cols, f)
+		} else if len(cols) > 0 {
+			cols[len(cols)-1] += " " + f
+		} else {
+			return nil
+		}
+	}
+	if len(cols) < 2 {
+		return nil
+	}
+	for _, c := range cols {
+		if !yearColumn.MatchString(c) {
+			return nil
+		}
+	}
+	return cols
+}
+
+// splitDashes parts the dashes that open a row's first cell into cells of
+// their own when that gives the row n cells: a performance measure marks a
+// year without a result "–", a cell so narrow that a PDF sets it against
+// the next one ("– – 28 least developed countries …").
+func splitDashes(row []string, n int) []string {
+	if len(row) == 0 || len(row) >= n {
+		return row
+	}
+	words := strings.Fields(row[0])
+	d := 0
+	for d < len(words) && words[d] == "–" {
+		d++
+	}
+	if d == 0 {
+		return row
+	}
+	cells := slices.Repeat([]string{"–"}, d)
+	if rest := strings.Join(words[d:], " "); rest != "" {
+		cells = append(cells, rest)
+	}
+	cells = append(cells, row[1:]...)
+	if len(cells) != n {
+		return row
+	}
+	return cells
 }

@@ -4,10 +4,11 @@ import "testing"
 
 // wordPDFChanges is, for each A/81/6 section, the most changes the diff
 // may report between the Word original and the PDF (issue 13: "the same
-// document in two formats reports no change"). What is left are tables
-// (performance measures the PDF reader does not part into cells),
-// deliverables and mandates; the bounds only go down.
-var wordPDFChanges = map[string]int{"6": 11, "10": 91, "13": 22, "24": 132, "25": 0, "29C": 94}
+// document in two formats reports no change"). What is left are
+// deliverables, mandates and the cells of a few performance measures
+// (Sect. 24 and 29C) that the PDF cuts otherwise than Word; the bounds
+// only go down.
+var wordPDFChanges = map[string]int{"6": 6, "10": 22, "13": 5, "24": 37, "25": 0, "29C": 51}
 
 // TestWordPDFNoChange: the Word original and the PDF of each A/81/6
 // section, compared as two editions, report no change to the programme's
