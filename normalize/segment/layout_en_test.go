@@ -8,18 +8,41 @@ import (
 	"github.com/undoc/undoc/store/model"
 )
 
-// TestLaidOutBudget: rules for a budget section laid out in cells or
-// marked with headings by its source (Word, HTML), read with the English
-// budget vocabulary.
-func TestLaidOutBudget(t *testing.T) {
+// enCase is a budget section's lines (with the hints of splitLines) and
+// what they must give, one string a line.
+type enCase struct {
+	name, input string
+	want        []string
+}
+
+func enVocab(t *testing.T) *Vocab {
+	t.Helper()
 	v, err := LoadVocab("en-budget")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		name, input string
-		want        []string
-	}{{
+	return v
+}
+
+// runEnCases segments each case with the English budget vocabulary and
+// compares what render makes of the result with the case's want.
+func runEnCases(t *testing.T, cases []enCase, render func(*Result) []string) {
+	v := enVocab(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := render(Segment(splitLines(c.input), v))
+			if g, w := strings.Join(got, "\n"), strings.Join(c.want, "\n"); g != w {
+				t.Errorf("got\n%s\nwant\n%s", g, w)
+			}
+		})
+	}
+}
+
+// TestLaidOutBudget: rules for a budget section laid out in cells or
+// marked with headings by its source (Word, HTML), read with the English
+// budget vocabulary.
+func TestLaidOutBudget(t *testing.T) {
+	runEnCases(t, []enCase{{
 		name: "mandate number cell takes the title cell of its row",
 		input: `@{h1} Legislative mandates
 General Assembly resolutions
@@ -84,31 +107,25 @@ B. Proposed post and non-post resource requirements for 2026`,
 @{cell 1 1 1} a
 @{cell 1 1 2} b`,
 		want: []string{"table table3=", "heading mandates=Legislative mandates", "paragraph u1=a b (0 items)"},
-	}}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			res := Segment(splitLines(c.input), v)
-			var got []string
-			model.Walk(res.Body, func(n *model.Node) {
-				switch n.Kind {
-				case model.KindSection, model.KindSubprogramme:
-					got = append(got, n.Kind+" "+n.ID+"="+n.Title)
-				case model.KindTable, model.KindDeliverables, model.KindHeading:
-					got = append(got, n.Kind+" "+n.ID[strings.LastIndex(n.ID, "/")+1:]+"="+n.Title)
-				case model.KindParagraph:
-					got = append(got, fmt.Sprintf("paragraph %s=%s (%d items)", n.ID[strings.LastIndex(n.ID, "/")+1:], n.Text, len(n.Items)))
+	}}, func(res *Result) []string {
+		var got []string
+		model.Walk(res.Body, func(n *model.Node) {
+			switch n.Kind {
+			case model.KindSection, model.KindSubprogramme:
+				got = append(got, n.Kind+" "+n.ID+"="+n.Title)
+			case model.KindTable, model.KindDeliverables, model.KindHeading:
+				got = append(got, n.Kind+" "+n.ID[strings.LastIndex(n.ID, "/")+1:]+"="+n.Title)
+			case model.KindParagraph:
+				got = append(got, fmt.Sprintf("paragraph %s=%s (%d items)", n.ID[strings.LastIndex(n.ID, "/")+1:], n.Text, len(n.Items)))
+			}
+			for _, g := range n.Groups {
+				for _, it := range g.Items {
+					got = append(got, "mandate "+it.Number+"="+it.Title)
 				}
-				for _, g := range n.Groups {
-					for _, it := range g.Items {
-						got = append(got, "mandate "+it.Number+"="+it.Title)
-					}
-				}
-			})
-			if g, w := strings.Join(got, "\n"), strings.Join(c.want, "\n"); g != w {
-				t.Errorf("got\n%s\nwant\n%s", g, w)
 			}
 		})
-	}
+		return got
+	})
 }
 
 // TestBudgetHeadings: the headings of a budget section's programme of
@@ -117,14 +134,7 @@ B. Proposed post and non-post resource requirements for 2026`,
 // dump gives them (neither). Each line of want is a node's kind, full id
 // and title or text.
 func TestBudgetHeadings(t *testing.T) {
-	v, err := LoadVocab("en-budget")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []struct {
-		name, input string
-		want        []string
-	}{{
+	runEnCases(t, []enCase{{
 		// A/81/6 Sect. 10, 24, 25 …: "Programme performance in 2025" and
 		// the title of the story it tells, then the story's paragraphs.
 		name: "the story's title below programme performance (Word)",
@@ -246,26 +256,20 @@ Proposed programme plan for 2027
 			"paragraph strategy/p29C.9 = With regard to inter-agency coordination, the Office will continue.",
 			"paragraph strategy/p29C.10 = In line with the recent guidance provided by Member States, the Office will act.",
 			"paragraph strategy/p29C.11 = The Office integrates a gender perspective."},
-	}}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			res := Segment(splitLines(c.input), v)
-			var got []string
-			model.Walk(res.Body, func(n *model.Node) {
-				s := n.Kind + " " + n.ID
-				if n.Title != "" {
-					s += " «" + n.Title + "»"
-				}
-				if n.Text != "" {
-					s += " = " + n.Text
-				}
-				got = append(got, s)
-			})
-			if g, w := strings.Join(got, "\n"), strings.Join(c.want, "\n"); g != w {
-				t.Errorf("got\n%s\nwant\n%s", g, w)
+	}}, func(res *Result) []string {
+		var got []string
+		model.Walk(res.Body, func(n *model.Node) {
+			s := n.Kind + " " + n.ID
+			if n.Title != "" {
+				s += " «" + n.Title + "»"
 			}
+			if n.Text != "" {
+				s += " = " + n.Text
+			}
+			got = append(got, s)
 		})
-	}
+		return got
+	})
 }
 
 // TestPerformanceMeasureHeader: a performance measure's table (A/81/6,
@@ -274,10 +278,7 @@ Proposed programme plan for 2027
 // a smaller type on one line, above the cells layout found or as the first
 // cell of them; a text dump on one line.
 func TestPerformanceMeasureHeader(t *testing.T) {
-	v, err := LoadVocab("en-budget")
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := enVocab(t)
 	cases := []struct {
 		name, input string
 		header      []string
