@@ -186,6 +186,25 @@ Objective
 			"heading programme-of-work/title «Peaceful uses of outer space»",
 			"objective objective = to strengthen international cooperation."},
 	}, {
+		// A/80/6 Sect. 10, part B: the resources of subprogramme 1, whose
+		// heading is no title of "Programme of work"
+		name: "a subprogramme printed again after programme of work is no title",
+		input: `A. Proposed programme plan for 2026 and programme performance in 2024
+Subprogramme 1
+Least developed countries
+B. Proposed post and non-post resource requirements for 2026
+@{h1} Programme of work
+@{h1} Subprogramme 1
+@{h1} Least developed countries
+10.88 The proposed regular budget resources for 2026 amount to $2,966,500.`,
+		want: []string{"section secA «Proposed programme plan for 2026 and programme performance in 2024»",
+			"subprogramme sp1 «Least developed countries»",
+			"section secB «Proposed post and non-post resource requirements for 2026»",
+			"heading secB/programme-of-work «Programme of work»",
+			"paragraph secB/programme-of-work/u1 = Subprogramme 1",
+			"heading secB/h1 «Least developed countries»",
+			"paragraph secB/h1/p10.88 = The proposed regular budget resources for 2026 amount to $2,966,500."},
+	}, {
 		// A/81/6 Sect. 24, subprogramme 1, component 1, result 3
 		name: "a result's title over four bold lines (PDF)",
 		input: `@{b} Result 3: Member States adopt counter-terrorism laws and implement measures that are

@@ -225,8 +225,8 @@ func (s *segmenter) subtitle(slug string) {
 		if k != kNone && k != kLayoutHeading {
 			break
 		}
-		if l.src.Table > 0 || terminal(l.text) {
-			return
+		if l.src.Table > 0 || terminal(l.text) || l.match.kind != kNone && l.match.kind != kLayoutHeading {
+			return // a heading its context refuses ("Subprogramme 1" again) is no title
 		}
 		if len(parts) == 0 {
 			sp = s.span(l)
