@@ -336,6 +336,24 @@ Performance measure
 		header: []string{"2023 (actual)", "2024 (actual)", "2025 (actual)"},
 		rows:   [][]string{{"4 virtual sessions conducted", "4 virtual sessions conducted", "82 per cent of staff trained"}},
 	}, {
+		// A/81/6 Sect. 29C, tables 29C.7 and 29C.9: the header over the
+		// cells, printed again where a page break cuts the table
+		name: "PDF, the header again after a page break",
+		input: `Table 29C.7
+Performance measure
+2023 (actual) 2024 (actual) 2025 (actual)
+@{cell 11 1 1} Entities nominate members
+@{cell 11 1 2} The group completed guidelines
+@{cell 11 1 3} The board endorsed them
+the guidelines on infrastructure
+2023 (actual) 2024 (actual) 2025 (actual)
+@{cell 12 1 1} for the working group
+@{cell 12 1 2} as well as deployments
+@{cell 12 1 3} at meetings`,
+		header: []string{"2023 (actual)", "2024 (actual)", "2025 (actual)"},
+		rows: [][]string{{"Entities nominate members", "The group completed guidelines", "The board endorsed them"},
+			{"the guidelines on infrastructure", "", ""}, {"for the working group", "as well as deployments", "at meetings"}},
+	}, {
 		// A/81/6 Sect. 10, table 10.4: a year without a result is "–", a
 		// cell so narrow that the PDF sets it against the next one
 		name: "PDF, a year's dash against the next cell",

@@ -73,10 +73,13 @@ func (s *segmenter) table(st start) {
 		}
 	}
 	if grid != nil {
-		// lines before the first cell come before the first row (see rows)
+		// lines before the first cell come before the first row (see rows),
+		// ahead of the loose lines among the cells
+		pre := make([]looseLine, 0, len(body)+len(grid.loose))
 		for _, l := range body {
-			grid.loose = append(grid.loose, looseLine{0, l.src.Text})
+			pre = append(pre, looseLine{0, l.src.Text})
 		}
+		grid.loose = append(pre, grid.loose...)
 		var h []string
 		h, rows = grid.rows(func(r int, row []string) bool { return grid.th[r] || s.v.headerRow(row) })
 		if len(node.Header) == 0 {
@@ -85,7 +88,10 @@ func (s *segmenter) table(st start) {
 		if len(node.Header) == 0 && len(rows) > 1 {
 			// the header on one line, above the cells or as the first one
 			if h := yearColumns(rows[0][0]); len(h) >= len(rows[0]) && strings.Join(rows[0][1:], "") == "" {
-				node.Header, rows = h, rows[1:]
+				node.Header = h
+				// and where a page break cut the table, printed again
+				first := rows[0]
+				rows = slices.DeleteFunc(rows[1:], func(r []string) bool { return slices.Equal(r, first) })
 			}
 		}
 	} else if cols := columnRows(body); cols != nil {
