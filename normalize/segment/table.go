@@ -255,7 +255,8 @@ func (g *layoutGrid) addLoose(l *line) {
 
 // rows returns the table's header, the first row that isHeader accepts or
 // else a first row printed again further down (after a page break), and
-// its other rows; header rows repeated after a page break are dropped.
+// its other rows; header rows repeated after a page break are dropped,
+// other rows isHeader accepts are kept.
 // A loose line with a piece for each column is the top of the row after
 // it, cut by a page break; any other loose line is a row of its own. No
 // other text is dropped.
@@ -281,7 +282,10 @@ func (g *layoutGrid) rows(isHeader func(int, []string) bool) (header []string, o
 	kept, at := rows[:0], make([]int, len(rows)+1) // at[r]: r's index among the kept rows
 	for r, row := range rows {
 		at[r] = len(kept)
-		if isHeader(r, row) {
+		// a header row other than the first is dropped only where it
+		// repeats the first: a source may mark a row of text as a header
+		// (a Word table's repeated-header flag on a body row)
+		if isHeader(r, row) && (header == nil || slices.Equal(row, header)) {
 			if header == nil {
 				header = row
 			}

@@ -14,6 +14,9 @@ func TestLayoutGrid(t *testing.T) {
 		return extract.Line{Text: text, Table: table, Row: row, Col: col}
 	}
 	loose := func(text string) extract.Line { return extract.Line{Text: text} }
+	th := func(table, row, col int, text string) extract.Line {
+		return extract.Line{Text: text, Table: table, Row: row, Col: col, HeaderCell: true}
+	}
 	isHeader := func(_ int, r []string) bool {
 		return reflect.DeepEqual(r, []string{"目标", "预期成绩", "绩效指标"})
 	}
@@ -34,6 +37,9 @@ func TestLayoutGrid(t *testing.T) {
 			[]extract.Line{loose("加紧支持　关于世界　从发展"), cell(10, 1, 1, "目标"), cell(10, 1, 2, "预期成绩"), cell(10, 1, 3, "绩效指标"),
 				cell(10, 2, 1, "伙伴"), cell(10, 2, 2, "形势"), cell(10, 2, 3, "政策")},
 			[]string{"目标", "预期成绩", "绩效指标"}, [][]string{{"加紧支持伙伴", "关于世界形势", "从发展政策"}}},
+		{"a row marked as a header that is not the header again is a row (A/81/6 Sect. 29C, Word, table 29C.5)",
+			[]extract.Line{th(1, 1, 1, "2023 (actual)"), th(1, 1, 2, "2024 (actual)"), th(1, 3, 1, "Resolution adopted"), th(1, 3, 2, "Strategy presented")},
+			[]string{"2023 (actual)", "2024 (actual)"}, [][]string{{"Resolution adopted", "Strategy presented"}}},
 		{"any other loose line is a row of its own",
 			[]extract.Line{cell(1, 1, 1, "甲"), cell(1, 1, 2, "乙"), cell(1, 1, 3, "丙"), loose("注：说明"), cell(1, 2, 1, "丁")},
 			nil, [][]string{{"甲", "乙", "丙"}, {"注：说明", "", ""}, {"丁", "", ""}}},
@@ -49,7 +55,7 @@ func TestLayoutGrid(t *testing.T) {
 					g.addLoose(l)
 				}
 			}
-			header, rows := g.rows(isHeader)
+			header, rows := g.rows(func(r int, row []string) bool { return g.th[r] || isHeader(r, row) }) // as table() asks
 			if !reflect.DeepEqual(header, c.header) || !reflect.DeepEqual(rows, c.want) {
 				t.Errorf("got header %q rows %q\nwant header %q rows %q", header, rows, c.header, c.want)
 			}
