@@ -40,16 +40,40 @@ func (pg *page) inBody(r *textRow) bool { return r.bottom > pg.bodyTop && r.top 
 // arrangeRows orders rows into lines, finding tables and column layouts.
 func arrangeRows(rows []*textRow, pg *page) []pline {
 	var out []pline
+	single := -1 // the row out ends with, when a line of its own
 	for i := 0; i < len(rows); {
 		if e, ls, ok := findTable(rows, i, pg); ok {
+			if i > 0 && single == i-1 && ls[0].table > 0 && rowJustAbove(rows[i-1], rows[i], pg) {
+				if h, ok := headerAbove(rows[i-1], ls, ls[0].table); ok {
+					out = out[:len(out)-1]
+					for k := range ls {
+						ls[k].row++
+					}
+					ls = append(h, ls...)
+				}
+			}
+			if ls[0].table > 0 {
+				markHeader(ls)
+			}
 			out = append(out, ls...)
 			i = e
 			continue
 		}
-		out = append(out, rowLine(rows[i], rows[i].segs))
+		ls := rowLines(rows[i])
+		out = append(out, ls...)
+		single = -1
+		if len(ls) == 1 { // not a form field's row split in two
+			single = i
+		}
 		i++
 	}
 	return out
+}
+
+// rowJustAbove reports whether row a, in the body, sits just above row b, no
+// further than the rows of a block may be apart.
+func rowJustAbove(a, b *textRow, pg *page) bool {
+	return pg.inBody(a) && !rowArtifact(a) && b.top-a.bottom <= 3*math.Max(a.size, b.size)
 }
 
 // findTable looks for a table or column layout that starts at row i. It
@@ -285,10 +309,10 @@ func (b *block) labelColumns(occ [][]bool, multi []bool) []bool {
 func (b *block) columnLayout(g interval) []pline {
 	var out []pline
 	for _, r := range subRows(b.rows, math.Inf(-1), g.a+0.01) {
-		out = append(out, rowLine(r, r.segs))
+		out = append(out, rowLines(r)...)
 	}
 	for _, r := range subRows(b.rows, g.b-0.01, math.Inf(1)) {
-		out = append(out, rowLine(r, r.segs))
+		out = append(out, rowLines(r)...)
 	}
 	return out
 }

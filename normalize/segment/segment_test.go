@@ -30,7 +30,7 @@ func zhVocab(t testing.TB) *Vocab {
 // splitLines makes a case's input into lines. A line may start with layout
 // hints, as an extractor would attach them: "@{h3} " (a heading of level
 // 3), "@{b} " (bold), "@{cell T R C} " (table T, row R, column C) with
-// " th" before the brace for a header cell.
+// " th" before the brace for a header cell, "@{form} " (form-field text).
 func splitLines(s string) []extract.Line {
 	var ls []extract.Line
 	for i, t := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
@@ -47,6 +47,8 @@ func splitLines(s string) []extract.Line {
 				l.Heading = int(f[0][1] - '0')
 			case "b":
 				l.Bold = true
+			case "form":
+				l.FormField = true
 			case "cell":
 				l.Table, l.Row, l.Col = atoi(f[1]), atoi(f[2]), atoi(f[3])
 				l.HeaderCell = len(f) > 4 && f[4] == "th"

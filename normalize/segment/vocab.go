@@ -73,8 +73,6 @@ type Vocab struct {
 		SymbolPrefix string `json:"symbol_prefix"`
 	} `json:"mandate_categories"`
 	MandateItem       string   `json:"mandate_item"`
-	TableHeaderWords  []string `json:"table_header_words"`
-	TableRowLabels    []string `json:"table_row_labels"`
 	TableNotePrefixes []string `json:"table_note_prefixes"`
 
 	re struct {
@@ -257,57 +255,6 @@ func (v *Vocab) mandateCategory(s string) (string, bool) {
 	return "", false
 }
 
-// tableHeader reports whether every word of s is a table header word.
-func (v *Vocab) tableHeader(s string) ([]string, bool) {
-	words := strings.Fields(s)
-	if len(words) == 1 {
-		// a PDF line of CJK header cells comes without spaces: "否部分是"
-		words = splitInto(words[0], v.TableHeaderWords)
-	}
-	if len(words) < 2 {
-		return nil, false
-	}
-	for _, w := range words {
-		if !contains(v.TableHeaderWords, w) {
-			return nil, false
-		}
-	}
-	return words, true
-}
-
-// splitInto cuts s into words of the list, trying the longest first at
-// each place; nil when s is not made of them.
-func splitInto(s string, list []string) []string {
-	if s == "" {
-		return []string{}
-	}
-	var best []string
-	for _, w := range list {
-		if strings.HasPrefix(s, w) && (best == nil || len(w) > len(best[0])) {
-			if rest := splitInto(s[len(w):], list); rest != nil {
-				best = append([]string{w}, rest...)
-			}
-		}
-	}
-	return best
-}
-
-// headerRow reports whether a row of cells found by layout is a header:
-// every cell empty or a header word, and at least two header words.
-func (v *Vocab) headerRow(cells []string) bool {
-	words := 0
-	for _, c := range cells {
-		switch {
-		case c == "":
-		case contains(v.TableHeaderWords, c):
-			words++
-		default:
-			return false
-		}
-	}
-	return words >= 2
-}
-
 func (v *Vocab) tableNote(s string) bool {
 	for _, p := range v.TableNotePrefixes {
 		if strings.HasPrefix(s, p) {
@@ -315,16 +262,6 @@ func (v *Vocab) tableNote(s string) bool {
 		}
 	}
 	return false
-}
-
-// rowLabel returns a table row label at the start of s and the rest.
-func (v *Vocab) rowLabel(s string) (string, string, bool) {
-	for _, l := range v.TableRowLabels {
-		if strings.HasPrefix(s, l+" ") {
-			return l, strings.TrimSpace(s[len(l):]), true
-		}
-	}
-	return "", "", false
 }
 
 func contains(list []string, s string) bool {

@@ -45,6 +45,7 @@ type edition struct {
 	tables     []*entity
 	results    []*entity
 	delivs     []*entity // deliverable rows and items with their values
+	paras      []*entity
 }
 
 func (d *edition) add(e *entity) *entity {
@@ -96,6 +97,10 @@ func collect(o *model.Output, isNew bool) *edition {
 				}
 			case model.KindTable:
 				d.addTable(n, unit, result, isNew)
+			case model.KindFrontMatter:
+				continue // the masthead and title: document metadata, not text
+			case model.KindParagraph:
+				d.paras = append(d.paras, d.add(&entity{kind: KindParagraph, isNew: isNew, id: n.ID, unit: unit, label: n.Code, text: paragraphText(n)}))
 			case model.KindMandates:
 				for _, g := range n.Groups {
 					for _, it := range g.Items {
@@ -172,6 +177,7 @@ func (m *matcher) run() {
 	m.results()
 	m.tables()
 	m.deliverables()
+	m.paragraphs()
 }
 
 // units pairs the units of one level (the children of two matched units),
@@ -452,6 +458,13 @@ func change(o, n *entity) string {
 		if o.norm != n.norm {
 			return Reworded
 		}
+	case KindParagraph:
+		switch {
+		case home(o) != home(n):
+			return Moved
+		case o.norm != n.norm:
+			return Reworded
+		}
 	}
 	return ""
 }
@@ -548,7 +561,7 @@ func entry(e *entity) Entry {
 		en.Subprogramme = subprogrammeOf(e.unit)
 	case KindResult:
 		en.Number, en.Subprogramme = e.number, subprogrammeOf(e.unit)
-	case KindDeliverable:
+	case KindDeliverable, KindParagraph:
 		en.Label = e.label
 	case KindMandate:
 		en.Mandate = &Mandate{Number: e.mandate.Number, Symbol: e.mandate.Symbol,
