@@ -9,9 +9,8 @@ const softHyphen = '\u00AD'
 
 // Join joins two wrapped lines of one paragraph. It trims the trailing space
 // of a and the leading space of b, then puts no space between them when
-// either side of the join is CJK, when a ends with '/', '-', an opening
-// bracket or the en dash of a range ("2022–"), or when b starts with
-// closing punctuation; otherwise one space.
+// either side of the join is CJK, when a ends with '/', '-' or an opening
+// bracket, or when b starts with closing punctuation; otherwise one space.
 // A soft hyphen ending a is dropped and the word joined. When one side is
 // empty after trimming, Join returns the other, trimmed at the join.
 // Spaces inside a and b are kept as printed.
@@ -29,22 +28,10 @@ func Join(a, b string) string {
 	if last == softHyphen {
 		return a[:len(a)-w] + b
 	}
-	if needSpace(last, first) && !rangeDash(a) {
+	if needSpace(last, first) {
 		return a + " " + b
 	}
 	return a + b
-}
-
-// rangeDash reports whether s ends with an en dash right after a digit,
-// the dash of a range cut at the line's end ("the decade 2022–" + "2031"),
-// which no space follows; a spaced dash ("the Office –") keeps its space.
-func rangeDash(s string) bool {
-	d, w := utf8.DecodeLastRuneInString(s)
-	if d != '\u2013' {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-w])
-	return r >= '0' && r <= '9'
 }
 
 // needSpace reports whether a line ending in last and a line starting with
@@ -79,7 +66,7 @@ func JoinLines(lines []string) string {
 			switch {
 			case last == softHyphen:
 				buf = buf[:len(buf)-utf8.RuneLen(softHyphen)]
-			case needSpace(last, first) && !rangeDash(string(buf[max(0, len(buf)-8):])):
+			case needSpace(last, first):
 				buf = append(buf, ' ')
 			}
 		}
