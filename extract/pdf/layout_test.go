@@ -171,6 +171,17 @@ func TestNoFalseTables(t *testing.T) {
 	}
 }
 
+// TestLetteredParagraphLabels: the paragraph numbers of a lettered budget
+// section (A/81/6 Sect. 29C: "29C.2", of sections 29A-29H) hang beside
+// their text as "6.1" does; a number with a letter alone is no label.
+func TestLetteredParagraphLabels(t *testing.T) {
+	for s, want := range map[string]bool{"29C.2": true, "29C.12": true, "6.1": true, "12A": false, "29C": false} {
+		if got := isLabel(s); got != want {
+			t.Errorf("isLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // sortByY sorts as a stable sort by baseline does.
 func TestSortByY(t *testing.T) {
 	ys := []float64{50, 10, 10, 30, 50, 10, 20, 20, 50, 5, 30, 30}

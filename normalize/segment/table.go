@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,15 +69,32 @@ func (s *segmenter) table(st start) {
 		s.i = j + 1
 	}
 	lost := false
-	if grid != nil {
-		// lines before the first cell come before the first row (see rows)
-		for _, l := range body {
-			grid.loose = append(grid.loose, looseLine{0, l.src.Text})
+	if len(node.Header) == 0 && grid == nil && len(body) > 0 {
+		if h := yearColumns(body[0].text); h != nil {
+			node.Header, body = h, body[1:]
 		}
+	}
+	if grid != nil {
+		// lines before the first cell come before the first row (see rows),
+		// ahead of the loose lines among the cells
+		pre := make([]looseLine, 0, len(body)+len(grid.loose))
+		for _, l := range body {
+			pre = append(pre, looseLine{0, l.src.Text})
+		}
+		grid.loose = append(pre, grid.loose...)
 		var h []string
 		h, rows = grid.rows()
 		if len(node.Header) == 0 {
 			node.Header = h
+		}
+		if len(node.Header) == 0 && len(rows) > 1 {
+			// the header on one line, above the cells or as the first one
+			if h := yearColumns(rows[0][0]); len(h) >= len(rows[0]) && strings.Join(rows[0][1:], "") == "" {
+				node.Header = h
+				// and where a page break cut the table, printed again
+				first := rows[0]
+				rows = slices.DeleteFunc(rows[1:], func(r []string) bool { return slices.Equal(r, first) })
+			}
 		}
 	} else if cols := columnRows(body); cols != nil {
 		// a layout text dump: columns set apart by runs of spaces; the
@@ -91,6 +109,14 @@ func (s *segmenter) table(st start) {
 		if rows, ok = s.dumpCells(body, len(node.Header)); !ok {
 			rows, lost = s.dumpRows(body), true
 		}
+	}
+	if len(node.Header) > 1 && yearColumns(strings.Join(node.Header, " ")) != nil {
+		whole := true
+		for i := range rows {
+			rows[i] = splitDashes(rows[i], len(node.Header))
+			whole = whole && len(rows[i]) == len(node.Header)
+		}
+		lost = lost && !whole
 	}
 	if len(rows) > 0 && len(node.Header) > 0 && len(rows[0]) == len(node.Header)+1 {
 		node.Header = append([]string{""}, node.Header...) // the row labels' column
@@ -232,10 +258,10 @@ func (g *layoutGrid) addLoose(l *line) {
 // rows returns the table's header, the first row the source marks as one
 // or else a first row printed again further down (after a page break), and
 // its other rows; header rows repeated after a page break are dropped,
-// and so is a loose line that repeats the header. A loose line with a
-// piece for each column is the top of the row after it, cut by a page
-// break; any other loose line is a row of its own. No other text is
-// dropped.
+// and so is a loose line that repeats the header. Another row the source
+// marks as a header is kept. A loose line with a piece for each column is
+// the top of the row after it, cut by a page break; any other loose line
+// is a row of its own. No other text is dropped.
 func (g *layoutGrid) rows() (header []string, out [][]string) {
 	isHeader := func(r int, _ []string) bool { return g.th[r] }
 	rows := make([][]string, len(g.cells))
@@ -259,7 +285,10 @@ func (g *layoutGrid) rows() (header []string, out [][]string) {
 	kept, at := rows[:0], make([]int, len(rows)+1) // at[r]: r's index among the kept rows
 	for r, row := range rows {
 		at[r] = len(kept)
-		if isHeader(r, row) {
+		// a header row other than the first is dropped only where it
+		// repeats the first: a source may mark a row of text as a header
+		// (a Word table's repeated-header flag on a body row)
+		if isHeader(r, row) && (header == nil || slices.Equal(row, header)) {
 			if header == nil {
 				header = row
 			}
@@ -395,4 +424,59 @@ func splitCells(s string) []string {
 		}
 	}
 	return out
+}
+
+// yearColumn is a column heading of a budget's performance measure: a year
+// and what its figures are, "2023 (actual)", "2027 (planned)".
+var yearColumn = regexp.MustCompile(`^(?:19|20)\d\d \(\pL+\)$`)
+
+// yearColumns reads a line of two or more such headings, set on one line
+// by a PDF or a text dump; nil when the line is anything else.
+func yearColumns(s string) []string {
+	var cols []string
+	for _, f := range strings.Fields(s) {
+		if len(f) == 4 && f[0] >= '0' && f[0] <= '9' {
+			cols = append(cols, f)
+		} else if len(cols) > 0 {
+			cols[len(cols)-1] += " " + f
+		} else {
+			return nil
+		}
+	}
+	if len(cols) < 2 {
+		return nil
+	}
+	for _, c := range cols {
+		if !yearColumn.MatchString(c) {
+			return nil
+		}
+	}
+	return cols
+}
+
+// splitDashes parts the dashes that open a row's first cell into cells of
+// their own when that gives the row n cells: a performance measure marks a
+// year without a result "–", a cell so narrow that a PDF sets it against
+// the next one ("– – 28 least developed countries …").
+func splitDashes(row []string, n int) []string {
+	if len(row) == 0 || len(row) >= n {
+		return row
+	}
+	words := strings.Fields(row[0])
+	d := 0
+	for d < len(words) && words[d] == "–" {
+		d++
+	}
+	if d == 0 {
+		return row
+	}
+	cells := slices.Repeat([]string{"–"}, d)
+	if rest := strings.Join(words[d:], " "); rest != "" {
+		cells = append(cells, rest)
+	}
+	cells = append(cells, row[1:]...)
+	if len(cells) != n {
+		return row
+	}
+	return cells
 }

@@ -26,6 +26,16 @@ type HeadingWord struct {
 	// result. Other headings close any open result.
 	Scope    string `json:"scope"`
 	Mandates bool   `json:"mandates"`
+	// Subtitle, when set, is the slug of the title that may follow the
+	// heading, unnumbered, before the next block: the title of the story
+	// "Programme performance in 2025" tells ("story"), the programme's
+	// title after "Programme of work" in a section without subprogrammes
+	// ("title"). The title becomes a heading below this one.
+	Subtitle string `json:"subtitle"`
+	// OneResult: the heading announces a single result ("Planned result
+	// for 2026"), which may be printed without its "Result 1:" label; a
+	// heading the source marks by layout below it opens that result.
+	OneResult bool `json:"one_result"`
 
 	re *regexp.Regexp
 }
