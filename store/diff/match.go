@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/undoc/undoc/store/model"
 )
@@ -74,6 +76,10 @@ func collect(o *model.Output, isNew bool) *edition {
 				continue
 			case model.KindResult:
 				r := d.add(&entity{kind: KindResult, isNew: isNew, id: n.ID, unit: unit, number: n.Number, slot: numberSlot(n.Number), text: n.Title})
+				// "Result 1: strengthened …" prints the title in lower
+				// case after its label; a result printed without one
+				// (A/80/6 Sect. 10, subprogramme 4) starts with a capital.
+				r.norm = lowerFirst(r.norm)
 				d.results = append(d.results, r)
 				walk(n.Children, unit, r)
 				continue
@@ -117,6 +123,15 @@ func collect(o *model.Output, isNew bool) *edition {
 	}
 	walk(o.Body, nil, nil)
 	return d
+}
+
+// lowerFirst lower-cases the first letter of s.
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if l := unicode.ToLower(r); l != r {
+		return string(l) + s[size:]
+	}
+	return s
 }
 
 func numberSlot(n *int) string {
