@@ -39,8 +39,14 @@ func isCJK(r rune) bool {
 	return IsHan(r)
 }
 
-// isSpace reports whether r is white space, including U+3000.
+// isSpace reports whether r is white space, including U+3000. It is
+// unicode.IsSpace with a quick answer for the runes above U+3000 (all of
+// Chinese text but its spaces), none of which is white space:
+// TestIsSpace checks every rune against unicode.IsSpace.
 func isSpace(r rune) bool {
+	if r > 0x3000 {
+		return false
+	}
 	return unicode.IsSpace(r)
 }
 
