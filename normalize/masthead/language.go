@@ -4,6 +4,8 @@ import (
 	"iter"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/undoc/undoc/normalize"
 )
 
 // Language returns the language of text as an ISO 639-1 code ("zh", "en",
@@ -66,14 +68,15 @@ func (t *tally) add(text string) {
 			r = rune(c)
 			letter = 'a' <= c|0x20 && c|0x20 <= 'z'
 			latin, lower = letter, rune(c|0x20)
+		} else if normalize.HanAt(text[i:]) { // CJK Unified Ideographs: all Han letters
+			i += 3
+			t.han++
+			letter, lower = true, utf8.RuneSelf // no marker's letter
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(text[i:])
 			i += size
-			if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs: all Han letters
-				t.han++
-				letter, lower = true, r
-			} else if !punctuation(r) { // punctuation: no letter, no script
+			if !punctuation(r) { // punctuation: no letter, no script
 				t.script(r)
 				letter, latin = unicode.IsLetter(r), unicode.Is(unicode.Latin, r)
 				if letter {
