@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
 
@@ -150,6 +154,66 @@ func TestGate(t *testing.T) {
 	for _, s := range []string{"该方案还将", "“小岛屿", "(a) 文本", "㈠ 文本"} {
 		if v.gate.open(s) {
 			t.Errorf("gate open for %q", s)
+		}
+	}
+}
+
+// TestGateSeal checks that a sealed gate (ranges sorted and merged, searched
+// by halves) opens for the same first runes as the ranges as added, on every
+// rune, for the gates of both bundled vocabularies.
+func TestGateSeal(t *testing.T) {
+	for _, name := range []string{"zh-programme-plan", "en-budget"} {
+		v, err := LoadVocab(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gates := []*gate{&v.gate}
+		for _, p := range []*pattern{&v.re.chapter, &v.re.section, &v.re.programme, &v.re.subprogramme, &v.re.component,
+			&v.re.paragraph, &v.re.paragraphDotted, &v.re.table, &v.re.figure, &v.re.mandate, &v.re.result} {
+			gates = append(gates, &p.gate)
+		}
+		for k, g := range gates {
+			if !g.sealed && len(g.ranges) > 0 {
+				t.Errorf("%s: gate %d not sealed", name, k)
+			}
+			// the same set of ranges, unsealed, in the order added and
+			// overlapping: reversed and each range given twice
+			raw := gate{all: g.all}
+			for i := len(g.ranges) - 2; i >= 0; i -= 2 {
+				raw.ranges = append(raw.ranges, g.ranges[i], g.ranges[i+1], g.ranges[i], g.ranges[i+1])
+			}
+			sealed := gate{all: g.all, ranges: slices.Clone(raw.ranges)}
+			sealed.seal()
+			for r := rune(0); r <= unicode.MaxRune; r++ {
+				if !utf8.ValidRune(r) {
+					continue
+				}
+				s := string(r) + "x"
+				if a, b := raw.open(s), sealed.open(s); a != b || g.open(s) != a {
+					t.Fatalf("%s: gate %d: first rune %U: unsealed %v, sealed %v, vocabulary's %v", name, k, r, a, b, g.open(s))
+				}
+			}
+		}
+	}
+}
+
+// TestGateSealRandom seals random sets of overlapping, touching and nested
+// ranges and checks every rune of their span against the unsealed gate.
+func TestGateSealRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		var raw gate
+		for range 1 + rng.IntN(20) {
+			lo := rune(rng.IntN(300))
+			raw.ranges = append(raw.ranges, lo, lo+rune(rng.IntN(12)))
+		}
+		sealed := gate{ranges: slices.Clone(raw.ranges)}
+		sealed.seal()
+		for r := rune(0); r < 330; r++ {
+			s := string(r)
+			if raw.open(s) != sealed.open(s) {
+				t.Fatalf("ranges %v, sealed %v: rune %d: unsealed %v", raw.ranges, sealed.ranges, r, raw.open(s))
+			}
 		}
 	}
 }

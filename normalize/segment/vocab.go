@@ -117,6 +117,7 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		}
 		p.dst.re = re
 		p.dst.gate.add(p.src)
+		p.dst.gate.seal()
 		v.gate.add(p.src)
 	}
 	for i := range v.Headings {
@@ -160,6 +161,7 @@ func ParseVocab(b []byte) (*Vocab, error) {
 	for _, c := range v.MandateCategories {
 		v.gate.addWord(c.Title)
 	}
+	v.gate.seal()
 	return v, nil
 }
 
