@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
 	"golang.org/x/tools/txtar"
 
 	"github.com/undoc/undoc/extract"
@@ -260,5 +261,36 @@ func TestResultsFromCells(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestDisplayWidth checks displayWidth on every rune, alone and after
+// others, against the widths rune by rune: CJK ideographs, Hangul and
+// full-width forms count two columns, the rest by their East Asian width.
+func TestDisplayWidth(t *testing.T) {
+	runeWidth := func(r rune) int {
+		switch {
+		case r < 0x1100:
+			return 1
+		case r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFF01 && r <= 0xFF60:
+			return 2
+		}
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			return 2
+		}
+		return 1
+	}
+	if got := displayWidth("a\xff名\xe4\xb8"); got != 6 {
+		t.Errorf("displayWidth with invalid bytes = %d, want 6 (one column per invalid byte)", got)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := "a" + string(r) + "名"
+		if got, want := displayWidth(s), 1+runeWidth(r)+2; got != want {
+			t.Fatalf("displayWidth(%+q) = %d, want %d", s, got, want)
+		}
 	}
 }
