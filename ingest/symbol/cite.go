@@ -65,9 +65,12 @@ var (
 	// around "/" and "." as in tokenised text), parentheticals, modifiers.
 	docComp   = `(?:(?i:part) [A-Z]{1,4}\b|[A-Za-z0-9]+(?: ?[.\-] ?[A-Za-z0-9]+)*)\*?`
 	docParen  = ` ?` + open + ` ?(?:(?i:sect|prog|part|vol|chap|suppl|resumption)\.? ?[0-9IVXLC]+|\d{4}|E?S-[IVXLC]+|[IVXLC]+|OR)` + ` ?` + close
-	docSymbol = regexp.MustCompile(`[A-Z][A-Z0-9]*(?:\.\d+)?(?: ?` + slash + ` ?` + docComp + `)+(?:` + docParen + `(?: ?` + slash + ` ?` + docComp + `)*)*`)
-
-	urlSpan = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s\x{3000}，。；、）)“”]+`)
+	docSymbol = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[A-Z][A-Z0-9]*(?:\.\d+)?(?: ?` + slash + ` ?` + docComp + `)+(?:` + docParen + `(?: ?` + slash + ` ?` + docComp + `)*)*`)
+	})
+	urlSpan = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s\x{3000}，。；、）)“”]+`)
+	})
 )
 
 // series codes that open a document symbol; any other code is accepted only
@@ -133,9 +136,9 @@ func FindCitations(text string) []Citation {
 	}
 	var urls [][]int
 	if strings.Contains(text, "://") || containsWWW(text) {
-		urls = urlSpan.FindAllStringIndex(text, -1)
+		urls = urlSpan().FindAllStringIndex(text, -1)
 	}
-	for _, m := range docSymbol.FindAllStringIndex(text, -1) {
+	for _, m := range docSymbol().FindAllStringIndex(text, -1) {
 		if c, ok := documentCitation(text, m[0], m[1], urls); ok {
 			out = append(out, c)
 		}
