@@ -131,8 +131,8 @@ func FindCitations(text string) []Citation {
 			out = append(out, resolutionCitations(text, m)...)
 		}
 	}
-	if !strings.Contains(text, "/") && !strings.Contains(text, "／") {
-		return out
+	if !strings.Contains(text, "/") && !strings.Contains(text, "／") || !hasUpper(text) {
+		return out // every document symbol has a slash and opens with A–Z
 	}
 	var urls [][]int
 	if strings.Contains(text, "://") || containsWWW(text) {
@@ -145,6 +145,16 @@ func FindCitations(text string) []Citation {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// hasUpper reports whether text holds an ASCII capital letter.
+func hasUpper(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 'A' && text[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // containsWWW reports whether text holds "www." in any case, as
