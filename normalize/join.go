@@ -87,7 +87,14 @@ func needSpace(last, first rune) bool {
 // JoinLines joins the lines of one paragraph with Join and trims the result.
 // Blank lines are skipped.
 func JoinLines(lines []string) string {
-	var buf []byte
+	if len(lines) == 1 { // nothing to join
+		return strings.TrimFunc(lines[0], isSpace)
+	}
+	n := len(lines) // room for a space between lines
+	for _, l := range lines {
+		n += len(l)
+	}
+	buf := make([]byte, 0, n)
 	var last rune
 	for _, l := range lines {
 		l = strings.TrimFunc(l, isSpace)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/undoc/undoc/normalize"
@@ -101,7 +102,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			cells[l.src.Col] = append(cells[l.src.Col], l.text)
 		default:
 			flushLayout()
-			if cat == nil && len(node.Columns) == 0 && header == nil && reYear.MatchString(l.text) {
+			if cat == nil && len(node.Columns) == 0 && header == nil && reYear().MatchString(l.text) {
 				header = [][]string{{l.text}} // a text dump's header line
 				break
 			}
@@ -129,11 +130,11 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 }
 
 var (
-	reYear  = regexp.MustCompile(`(?:^|\s)(19|20)\d\d(?:\s|$)`)
-	reValue = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[–—-]$`)
-	reItem  = regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`)
+	reYear  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|\s)(19|20)\d\d(?:\s|$)`) })
+	reValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[–—-]$`) })
+	reItem  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`) })
 	// a column header: a year and a word or two ("2025 planned")
-	reHeaderCell = regexp.MustCompile(`^(?:19|20)\d\d(?:\s+\S+){0,2}$`)
+	reHeaderCell = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:19|20)\d\d(?:\s+\S+){0,2}$`) })
 )
 
 // isHeaderRow reports whether the layout row's cells after the first each
@@ -166,12 +167,12 @@ func headerColumns(cells map[int][]string) [][]string {
 // one; "2025 2026" over "actual planned" is two columns the PDF's layout
 // put in one cell, paired in order. nil when the cell is no column header.
 func headerCell(lines []string) []string {
-	if t := strings.Join(lines, " "); reHeaderCell.MatchString(t) {
+	if t := strings.Join(lines, " "); reHeaderCell().MatchString(t) {
 		return []string{t}
 	}
 	var years, words []string
 	for _, f := range strings.Fields(strings.Join(lines, " ")) {
-		if reYear.MatchString(f) {
+		if reYear().MatchString(f) {
 			years = append(years, f)
 		} else {
 			words = append(words, f)
@@ -192,7 +193,7 @@ func headerCell(lines []string) []string {
 func columnsOf(s string) []string {
 	var cols []string
 	for _, f := range strings.Fields(s) {
-		if reYear.MatchString(f) || len(cols) == 0 {
+		if reYear().MatchString(f) || len(cols) == 0 {
 			cols = append(cols, f)
 		} else {
 			cols[len(cols)-1] += " " + f
@@ -214,7 +215,7 @@ func maxKey(m map[int][]string) int {
 func splitValues(s string) (text, vals string) {
 	f := strings.Fields(s)
 	k := len(f)
-	for k > 0 && reValue.MatchString(f[k-1]) {
+	for k > 0 && reValue().MatchString(f[k-1]) {
 		k--
 	}
 	if len(f)-k < 2 || k == 0 {
@@ -235,14 +236,14 @@ func (s *segmenter) deliverableRow(node *model.Node, cat *model.DeliverableCateg
 		switch {
 		case t == "–" || t == "—" || t == "-":
 			values = append(values, nil)
-		case reValue.MatchString(t):
+		case reValue().MatchString(t):
 			v, _ := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
 			values = append(values, &v)
 		default:
 			notes = append(notes, t)
 		}
 	}
-	if m := reItem.FindStringSubmatch(text); m != nil && row != nil {
+	if m := reItem().FindStringSubmatch(text); m != nil && row != nil {
 		row.Items = append(row.Items, &model.DeliverableItem{Label: m[1], Text: m[2], Footnotes: notes, Values: values})
 		return row, cat
 	}

@@ -125,6 +125,7 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		}
 		p.dst.re = re
 		p.dst.gate.add(p.src)
+		p.dst.gate.seal()
 		v.gate.add(p.src)
 	}
 	for i := range v.Headings {
@@ -168,6 +169,7 @@ func ParseVocab(b []byte) (*Vocab, error) {
 	for _, c := range v.MandateCategories {
 		v.gate.addWord(c.Title)
 	}
+	v.gate.seal()
 	return v, nil
 }
 
