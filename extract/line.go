@@ -25,7 +25,9 @@ type Line struct {
 	// paragraphs. 0 means not known to be a heading.
 	Heading int
 	// HeaderCell is set for a table cell the source marks as a header
-	// (HTML th or thead, a Word repeated header row).
+	// (HTML th or thead, a Word repeated header row), or that PDF layout
+	// shows as one (a first row of cells set off from their columns' left
+	// edges, see extract/pdf/tablehead.go).
 	HeaderCell bool
 	// Bold is set when the whole line is set in a bold weight (HTML b or
 	// strong, PDF bold font, Word bold run properties).
@@ -38,4 +40,8 @@ type Line struct {
 	// Style is the source's name for the paragraph's style (a Word style
 	// name such as "Heading 1" or "H23G"), empty when the source has none.
 	Style string
+	// FormField is set when the line is the text of an interactive form
+	// field, not of the page (PDF: a Widget annotation's appearance,
+	// ISO 32000-1:2008 §12.7); such a line holds nothing else.
+	FormField bool
 }

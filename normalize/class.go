@@ -10,6 +10,14 @@ func IsHan(r rune) bool {
 	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
+// HanAt reports whether s begins with an ideograph of U+4E00–U+9FFF, the
+// CJK Unified Ideographs that make up Chinese text, reading its three
+// UTF-8 bytes without decoding the rune: a quick path for loops over text.
+func HanAt(s string) bool {
+	return len(s) >= 3 && (s[0] >= 0xE5 && s[0] <= 0xE9 || s[0] == 0xE4 && s[1] >= 0xB8) &&
+		s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
+}
+
 // isCJK reports whether r belongs to East Asian text: ideographs, kana,
 // hangul, CJK punctuation, full-width forms, enclosed numbers (㈠, ⑴) and
 // the quotes and dashes Chinese typesetting uses.
@@ -39,8 +47,14 @@ func isCJK(r rune) bool {
 	return IsHan(r)
 }
 
-// isSpace reports whether r is white space, including U+3000.
+// isSpace reports whether r is white space, including U+3000. It is
+// unicode.IsSpace with a quick answer for the runes above U+3000 (all of
+// Chinese text but its spaces), none of which is white space:
+// TestIsSpace checks every rune against unicode.IsSpace.
 func isSpace(r rune) bool {
+	if r > 0x3000 {
+		return false
+	}
 	return unicode.IsSpace(r)
 }
 

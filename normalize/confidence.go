@@ -39,17 +39,17 @@ func Confidence(s string, expectCJK bool) (score float64, problems []Problem) {
 	}
 	total := 0
 	for i := 0; i < len(s); {
+		if HanAt(s[i:]) { // U+4E00–U+9FFF
+			i += 3
+			total++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if r < 0x80 && r >= 0x20 && r != 0x7F {
 			i++
 			if r != ' ' {
 				total++
 			}
-			continue
-		}
-		if r >= 0x4E00 && r <= 0x9FFF {
-			i += w
-			total++
 			continue
 		}
 		if r >= 0x80 && r <= 0xFF {

@@ -67,6 +67,7 @@ func Decode(b []byte) (string, Encoding, error) {
 		}
 		if utf8.Valid(b) {
 			s, enc.Name = string(b), "utf-8"
+			st = countValid(s) // not guessed: the scores of runes are not needed
 			break
 		}
 		// measure counts invalid bytes as decodeUTF8 replaces them, so the
@@ -281,6 +282,67 @@ func measure(s string) textStats {
 		case isPrivateUse(r):
 		default:
 			st.good += 0.5
+		}
+		st.scored++
+	}
+	return st
+}
+
+// countValid is measure of valid UTF-8 without the weighted score (good),
+// which only a guessed encoding needs: it counts runes, white space, NULs,
+// controls and U+FFFD from the bytes, without decoding runes.
+// TestCountValid checks it against measure on every rune.
+func countValid(s string) textStats {
+	var st textStats
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			st.runes++
+			switch {
+			case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == ' ':
+				continue
+			case c == 0:
+				st.nul++
+			case c < 0x20 || c == 0x7F:
+				st.control++
+			}
+			st.scored++
+			continue
+		}
+		st.runes++
+		// valid UTF-8: the continuation bytes are there; i moves to the last
+		switch {
+		case c >= 0xF0:
+			i += 3
+		case c >= 0xE0:
+			i += 2
+		default:
+			i++
+		}
+		switch c {
+		case 0xC2:
+			if s[i] <= 0x9F { // C1 controls U+0080–U+009F
+				st.control++
+			} else if s[i] == 0xA0 { // U+00A0
+				continue
+			}
+		case 0xE1:
+			if s[i-1] == 0x9A && s[i] == 0x80 { // U+1680
+				continue
+			}
+		case 0xE2:
+			if s[i-1] == 0x80 && (s[i] <= 0x8A || s[i] == 0xA8 || s[i] == 0xA9 || s[i] == 0xAF) ||
+				s[i-1] == 0x81 && s[i] == 0x9F { // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+				continue
+			}
+		case 0xE3:
+			if s[i-1] == 0x80 && s[i] == 0x80 { // U+3000
+				continue
+			}
+		case 0xEF:
+			if s[i-1] == 0xBF && s[i] == 0xBD { // U+FFFD
+				st.replaced++
+			}
 		}
 		st.scored++
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -189,6 +190,34 @@ func TestDecodeLarge(t *testing.T) {
 		}
 		if d := time.Since(start); d > 30*time.Second {
 			t.Errorf("%s: decoding %d bytes took %v", enc.Name, len(in), d)
+		}
+	}
+}
+
+// TestCountValid checks countValid against measure (without its weighted
+// score) on every rune, alone and between others, and on the seed.
+func TestCountValid(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		want := measure(s)
+		want.good = 0
+		if got := countValid(s); got != want {
+			t.Fatalf("countValid(%+q) = %+v, measure says %+v", s, got, want)
+		}
+	}
+	check("")
+	check(string(seed(t)))
+	var b strings.Builder
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		c := string(r)
+		check(c)
+		b.WriteString("a" + c + " " + c + "名")
+		if b.Len() > 1<<12 || r == unicode.MaxRune {
+			check(b.String())
+			b.Reset()
 		}
 	}
 }

@@ -23,6 +23,13 @@ func TestJoin(t *testing.T) {
 		{"latin punct", "Rev.1,", "para. 5", "Rev.1, para. 5"},
 		{"slash", "A/69/6/", "Rev.1", "A/69/6/Rev.1"},
 		{"hyphen", "2016-", "2017", "2016-2017"},
+		{"year range", "for the Decade 2024–", "2034", "for the Decade 2024–2034"},
+		{"opening quote in English", "the concept of the", "“launching State”", "the concept of the “launching State”"},
+		{"closing quote in English", "the “launching State”", "and its", "the “launching State” and its"},
+		{"closing quote, comma", "the “launching State”", ", and", "the “launching State”, and"},
+		{"closing quote in Chinese", "“团结”", "项目", "“团结”项目"},
+		{"dash after a word", "the Office –", "which", "the Office – which"},
+		{"dash then a word", "in 2024–", "the year", "in 2024– the year"},
 		{"opening bracket", "(", "A/69/6)", "(A/69/6)"},
 		{"closing bracket", "(A/69/6", ")", "(A/69/6)"},
 		{"comma", "the report", ", which", "the report, which"},
@@ -53,6 +60,7 @@ func TestJoinLines(t *testing.T) {
 	}{
 		{"none", nil, ""},
 		{"one", []string{"  方案 8  "}, "方案 8"},
+		{"year range", []string{"the biennium 2016–", "2017: information and", "2018 –", "2019"}, "the biennium 2016–2017: information and 2018 – 2019"},
 		{"paragraph", []string{
 			"1. 大会第69/17号决议通过了2016-2017两年期方案计划和优先事项(A/69/6/Rev.1)。",
 			"该决议回顾，大会第 58/269 号决议请方案和协调委员会在履行规划和预算编制过 ",

@@ -75,7 +75,7 @@ func newDiffCmd(e *env) *cobra.Command {
 	c.Flags().StringVar(&f.store, "store", defStore, "store directory, for editions given by UN symbol")
 	c.Flags().StringVar(&f.lang, "lang", "zh", "language of editions given by UN symbol")
 	c.Flags().StringVar(&f.out, "out", "", "the SQLite file of --format sqlite; with two directories, where to write the reports and summary.json")
-	c.Flags().StringVar(&f.only, "only", "", "report only these kinds, comma-separated: mandates, results, deliverables, objectives, tables, subprogrammes, …")
+	c.Flags().StringVar(&f.only, "only", "", "report only these kinds, comma-separated: mandates, results, deliverables, objectives, paragraphs, tables, subprogrammes, …")
 	return c
 }
 
@@ -271,6 +271,7 @@ var kindNames = map[string][]string{
 	"components":      {diff.KindComponent},
 	"accomplishments": {diff.KindAccomplishment},
 	"indicators":      {diff.KindIndicator},
+	"paragraphs":      {diff.KindParagraph},
 }
 
 // onlyKinds reads --only: names from kindNames, singular or plural.
@@ -320,6 +321,8 @@ func where(kind string, en *diff.Entry, f notation) string {
 		s += " " + *en.Marker
 	case en.Cell != nil:
 		s += " " + cellName(en.Cell)
+	case kind == diff.KindParagraph && en.Label != nil:
+		s += " ¶ " + *en.Label
 	case en.Mandate != nil:
 		m := en.Mandate
 		sym := m.Number

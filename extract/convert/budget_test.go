@@ -172,8 +172,15 @@ func TestChineseBudgetSameIDs(t *testing.T) {
 
 // mandateKey is one mandate as the hand-checked lists give it: the
 // subprogramme ("programme" for the programme's own list), the group
-// heading, the number without spaces, and the symbol.
-type mandateKey struct{ subprogramme, group, number, symbol string }
+// heading, the number without spaces, the symbol, and the title with
+// white space collapsed.
+type mandateKey struct{ subprogramme, group, number, symbol, title string }
+
+// mandateTitle is a title as the lists write it: white space collapsed,
+// zero-width joiners removed.
+func mandateTitle(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u200d", "")), " ")
+}
 
 func readMandates(t *testing.T, sect string) []mandateKey {
 	t.Helper()
@@ -184,10 +191,13 @@ func readMandates(t *testing.T, sect string) []mandateKey {
 	var out []mandateKey
 	for i, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 		f := strings.Split(l, "\t")
-		if i == 0 || len(f) < 4 {
+		if i == 0 {
 			continue
 		}
-		out = append(out, mandateKey{f[0], f[1], strings.ReplaceAll(f[2], " ", ""), strings.ReplaceAll(f[3], " ", "")})
+		if len(f) < 5 {
+			t.Fatalf("mandates-Sect.%s.tsv line %d: %d columns", sect, i+1, len(f))
+		}
+		out = append(out, mandateKey{f[0], f[1], strings.ReplaceAll(f[2], " ", ""), strings.ReplaceAll(f[3], " ", ""), mandateTitle(f[4])})
 	}
 	return out
 }
@@ -212,19 +222,28 @@ func treeMandates(out *model.Output) []mandateKey {
 				if m.Symbol != nil {
 					sym = strings.ReplaceAll(*m.Symbol, " ", "")
 				}
-				keys = append(keys, mandateKey{gsp, cat, m.Number, sym})
+				keys = append(keys, mandateKey{gsp, cat, m.Number, sym, mandateTitle(m.Title)})
 			}
 		}
 	})
 	return keys
 }
 
+// mandateGaps are the differences between the PDF trees and the lists
+// that are known, each with its cause; any other difference fails
+// TestUNMandates, and so does a gap that is gone (remove it here).
+var mandateGaps = map[string][]string{
+	// None left. Sect. 24's Commission on Human Rights resolution 1993/2A
+	// has no link; the list gives it the group's pattern, as the
+	// vocabulary does (testdata/un-en/README.md, symbol_from).
+}
+
 // TestUNMandates compares the mandates of each A/81/6 PDF, with their
-// subprogrammes, groups, numbers and symbols, with the lists checked by
-// hand in testdata/un-en (see its README). Symbols are compared where the
-// group heading gives them; a list's own mismatches are listed.
+// subprogrammes, groups, numbers, symbols and titles, with the lists
+// checked by hand in testdata/un-en (see its README). The differences
+// must be exactly those of mandateGaps, and the numbers (the titles of
+// conventions, which have none) come in printed order.
 func TestUNMandates(t *testing.T) {
-	exact := map[string]bool{"6": true, "25": true}
 	for _, sect := range []string{"6", "10", "13", "24", "25", "29C"} {
 		t.Run(sect, func(t *testing.T) {
 			want := readMandates(t, sect)
@@ -240,24 +259,35 @@ func TestUNMandates(t *testing.T) {
 				return m
 			}
 			g, w := count(got), count(want)
-			var missing, extra []string
+			var diffs []string
 			for k, n := range w {
 				for ; n > g[k]; n-- {
-					missing = append(missing, fmt.Sprint(k))
+					diffs = append(diffs, "missing "+fmt.Sprint(k))
 				}
 			}
 			for k, n := range g {
 				for ; n > w[k]; n-- {
-					extra = append(extra, fmt.Sprint(k))
+					diffs = append(diffs, "extra "+fmt.Sprint(k))
 				}
 			}
-			t.Logf("Sect. %s: %d mandates by hand, %d read, %d missing, %d extra", sect, len(want), len(got), len(missing), len(extra))
-			if len(missing)+len(extra) > 0 {
-				msg := fmt.Sprintf("missing %v\nextra %v", missing[:min(len(missing), 8)], extra[:min(len(extra), 8)])
-				if exact[sect] {
-					t.Error(msg)
-				} else {
-					t.Log(msg)
+			slices.Sort(diffs)
+			known := slices.Sorted(slices.Values(mandateGaps[sect]))
+			t.Logf("Sect. %s: %d mandates by hand, %d read, %d differences (%d known)", sect, len(want), len(got), len(diffs), len(known))
+			if !slices.Equal(diffs, known) {
+				t.Errorf("differences:\n%s\nknown:\n%s", strings.Join(diffs, "\n"), strings.Join(known, "\n"))
+			}
+			// in printed order: the same subprogramme, group and number,
+			// one mandate after the other
+			if len(got) != len(want) {
+				t.Errorf("%d mandates read, %d listed", len(got), len(want))
+			}
+			for i := range min(len(got), len(want)) {
+				w, gk := want[i], got[i]
+				if w.subprogramme != gk.subprogramme || w.group != gk.group || w.number != gk.number ||
+					w.number == "" && w.title != gk.title { // a convention: its title is all it has
+
+					t.Errorf("mandate %d: read %v, listed %v", i+1, gk, w)
+					break
 				}
 			}
 		})

@@ -127,3 +127,41 @@ func BenchmarkLinkReferences(b *testing.B) {
 		linkReferences(seg.Body, refs, links)
 	}
 }
+
+// TestMandateLinks: a link on the resolution number of a mandate printed
+// with its part and section ("70/248 A, sect. V", A/81/6 Sect. 29C) gives
+// the symbol where the text gives none better; a link whose organ is not
+// the group's is not taken.
+func TestMandateLinks(t *testing.T) {
+	sym := func(s string) *string { return &s }
+	items := []*model.Mandate{
+		{Number: "70/248A,sect.V", Symbol: sym("A/RES/70/248A")},
+		{Number: "71/272B,sect.III", Symbol: sym("A/RES/71/272B")},
+		{Number: "69/262,sect.II", Symbol: sym("A/RES/69/262")},
+		{Number: "49/32", Symbol: sym("A/HRC/RES/49/32")},
+		{Number: "72/262C", Symbol: sym("A/RES/72/262C")},
+		{Number: "72/262D", Symbol: sym("A/RES/72/262D")},
+	}
+	body := []*model.Node{{ID: "mandates/list", Kind: model.KindMandates, Span: model.Span{LineStart: 1, LineEnd: 9},
+		Groups: []*model.MandateGroup{{Items: items}}}}
+	links := []link{
+		{"https://docs.un.org/en/A/RES/70/248", "70/248", 2, true},
+		{"https://docs.un.org/en/A/RES/71/272B", "71/272", 3, true},
+		{"https://docs.un.org/en/A/RES/69/262", "69/262,", 4, true},
+		{"https://docs.un.org/en/A/RES/49/32", "49/32", 5, true},
+		// one printed number, two parts, two links: neither part is told by them
+		{"https://docs.un.org/en/A/RES/72/262X", "72/262", 6, true},
+		{"https://docs.un.org/en/A/RES/72/262Y", "72/262", 7, true},
+	}
+	out := &model.Output{}
+	mandateLinks(body, links, out)
+	want := []string{"A/RES/70/248", "A/RES/71/272 B", "A/RES/69/262", "A/HRC/RES/49/32", "A/RES/72/262C", "A/RES/72/262D"}
+	for i, m := range items {
+		if *m.Symbol != want[i] {
+			t.Errorf("%s: symbol %s, want %s", m.Number, *m.Symbol, want[i])
+		}
+	}
+	if len(out.Diagnostics) != 1 {
+		t.Errorf("%d diagnostics, want 1 (49/32): %+v", len(out.Diagnostics), out.Diagnostics)
+	}
+}

@@ -10,7 +10,10 @@ import (
 
 // mandateLinks gives each mandate the full symbol of the link printed on
 // its number (a PDF link annotation, a Word hyperlink), where the printed
-// number is short ("319 A (IV)" links to A/RES/319(IV)). A link that names
+// number is short ("319 A (IV)" links to A/RES/319(IV)), or when the link
+// is printed on the resolution number alone ("70/248" of "70/248 A, sect.
+// V" links to A/RES/70/248) and no other link on that text names another
+// document. A link that names
 // another organ than the list's group heading (a Commission on Narcotic
 // Drugs resolution linked to the General Assembly resolution with the same
 // number) is not trusted: the group's symbol stays, and a diagnostic says
@@ -24,6 +27,7 @@ func mandateLinks(body []*model.Node, links []link, out *model.Output) {
 			return
 		}
 		byText := map[string]string{}
+		twice := map[string]bool{} // one printed number, links to two documents
 		for _, l := range links {
 			if l.line < n.Span.LineStart || l.line > n.Span.LineEnd {
 				continue
@@ -33,8 +37,10 @@ func mandateLinks(body []*model.Node, links []link, out *model.Output) {
 				continue
 			}
 			key := strings.Trim(strings.ReplaceAll(l.text, " ", ""), ";；,")
-			if _, seen := byText[key]; !seen && key != "" {
+			if prev, seen := byText[key]; !seen && key != "" {
 				byText[key] = sym.String()
+			} else if seen && prev != sym.String() {
+				twice[key] = true
 			}
 		}
 		for _, g := range n.Groups {
@@ -43,6 +49,10 @@ func mandateLinks(body []*model.Node, links []link, out *model.Output) {
 				linked, ok := byText[m.Number]
 				if !ok {
 					linked, ok = byText[num]
+				}
+				if k := len(num) - 1; !ok && k > 0 && num[k] >= 'A' && num[k] <= 'Z' && num[k-1] >= '0' && num[k-1] <= '9' && !twice[num[:k]] {
+					// "70/248 A, sect. V" with the link on "70/248" alone
+					linked, ok = byText[num[:k]]
 				}
 				if !ok || m.Number == "" {
 					continue

@@ -3,6 +3,7 @@ package html
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -184,7 +185,9 @@ func isLanguageSep(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune("|/·•,;，、", r)
 }
 
-var reBreadcrumb = regexp.MustCompile(`^(?i:home|首页|主页|联合国主页|联合国首页)\s*[>»›/|]`)
+var reBreadcrumb = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:home|首页|主页|联合国主页|联合国首页)\s*[>»›/|]`)
+})
 
 // footerWords mark the lines of a page footer.
 var footerWords = []string{
@@ -221,7 +224,7 @@ func dropBoilerplateLines(lines []extract.Line) []extract.Line {
 			continue
 		}
 		if running(l) {
-			if reBreadcrumb.MatchString(l.Text) {
+			if reBreadcrumb().MatchString(l.Text) {
 				continue
 			}
 			if languageTokens(l.Text) >= 2 {

@@ -6,6 +6,7 @@ import (
 	"mime"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -227,15 +228,15 @@ func charsetFromContentType(ct string) string {
 	if _, params, err := mime.ParseMediaType(ct); err == nil {
 		return params["charset"]
 	}
-	if m := reCharsetParam.FindStringSubmatch(ct); m != nil {
+	if m := reCharsetParam().FindStringSubmatch(ct); m != nil {
 		return m[1]
 	}
 	return ""
 }
 
 var (
-	reCharsetParam = regexp.MustCompile(`(?i)charset\s*=\s*["']?([^\s;"'>/]+)`)
-	reXMLDecl      = regexp.MustCompile(`^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']`)
+	reCharsetParam = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)charset\s*=\s*["']?([^\s;"'>/]+)`) })
+	reXMLDecl      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']`) })
 )
 
 // prescanMeta looks for <meta charset> or <meta http-equiv=Content-Type> in
@@ -248,7 +249,7 @@ func prescanMeta(data []byte) (label string, line int) {
 	if len(head) > limit {
 		head = head[:limit]
 	}
-	if m := reXMLDecl.FindSubmatch(head); m != nil {
+	if m := reXMLDecl().FindSubmatch(head); m != nil {
 		return string(m[1]), 1
 	}
 	z := xhtml.NewTokenizer(bytes.NewReader(head))
@@ -289,7 +290,7 @@ func prescanMeta(data []byte) (label string, line int) {
 			return cs, start
 		}
 		if httpEquiv == "content-type" {
-			if m := reCharsetParam.FindStringSubmatch(content); m != nil {
+			if m := reCharsetParam().FindStringSubmatch(content); m != nil {
 				return m[1], start
 			}
 		}

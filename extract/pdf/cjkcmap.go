@@ -8,7 +8,7 @@ package pdf
 // the row-and-cell CMaps H, V, GB-H, KSC-H of Adobe-Japan1, -GB1 and
 // -Korea1; Big5 and Shift-JIS variants). Fonts that use Identity-H/V
 // without a ToUnicode map need the collection's CID-to-Unicode table,
-// which is not built in: their text is reported as undecodable.
+// read at run time (cidtounicode.go).
 
 import (
 	"strings"
@@ -178,4 +178,35 @@ func (p *predefinedCMap) isHalfWidth(code string) bool {
 		return codeValue(code) < 0x7F
 	}
 	return false
+}
+
+// horizontalForm replaces the vertical presentation forms of Unicode's
+// CJK Compatibility Forms and Vertical Forms blocks by the characters
+// they are the vertical glyphs of (︵ → （, ︑ → 、). Adobe's vertical
+// Unicode CMaps (UniJIS-UTF16-V, UniGB-UTF16-V, UniCNS-UTF16-V) send
+// exactly these characters to the CIDs that the collections'
+// CID-to-Unicode tables map to the presentation forms, and Unicode gives
+// each form a <vertical> decomposition to the same character (its ASCII
+// twin where the CJK one is full-width). Sesame dots, overlines and low
+// lines other than U+FE33 have no horizontal twin and stay.
+func horizontalForm(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return verticalForms[r] != 0 }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if h := verticalForms[r]; h != 0 {
+			return h
+		}
+		return r
+	}, s)
+}
+
+var verticalForms = map[rune]rune{
+	'\uFE10': '，', '\uFE11': '、', '\uFE12': '。', '\uFE13': '：', '\uFE14': '；',
+	'\uFE15': '！', '\uFE16': '？', '\uFE17': '〖', '\uFE18': '〗', '\uFE19': '…',
+	'\uFE30': '‥', '\uFE31': '—', '\uFE32': '–', '\uFE33': '＿', '\uFE34': '\uFE4F',
+	'\uFE35': '（', '\uFE36': '）', '\uFE37': '｛', '\uFE38': '｝', '\uFE39': '〔',
+	'\uFE3A': '〕', '\uFE3B': '【', '\uFE3C': '】', '\uFE3D': '《', '\uFE3E': '》',
+	'\uFE3F': '〈', '\uFE40': '〉', '\uFE41': '「', '\uFE42': '」', '\uFE43': '『',
+	'\uFE44': '』', '\uFE47': '［', '\uFE48': '］',
 }

@@ -207,7 +207,7 @@ func extractDoc(ctx context.Context, data []byte, opt Options, guard chan<- *pdf
 				indent = math.Round((l.x0-left)*10) / 10
 			}
 			res.Lines = append(res.Lines, extract.Line{Text: l.text, N: seq, Page: pt.page, Table: l.table, Row: l.row, Col: l.col,
-				Size: math.Round(l.size*10) / 10, Bold: l.bold, Indent: indent})
+				HeaderCell: l.header, Size: math.Round(l.size*10) / 10, Bold: l.bold, Indent: indent, FormField: l.form})
 		}
 		for _, l := range pt.links {
 			if l.at >= 0 {

@@ -24,6 +24,10 @@ type font struct {
 	cidW      map[uint32]float64
 	dw        float64
 	vertical  bool
+	// cidTab maps the CIDs of a font without ToUnicode map whose
+	// encoding gives CIDs (Identity-H/V, embedded CMaps) to text, by its
+	// character collection (CIDSystemInfo)
+	cidTab *cidTable
 
 	// simple fonts
 	simple       *simpleEncoding
@@ -159,6 +163,22 @@ func (f *font) loadType0(v Value, warn func(code, msg string)) {
 	desc := v.Key("DescendantFonts").Index(0)
 	if desc.IsNull() {
 		desc = v.Key("DescendantFonts") // some writers put the dict directly
+	}
+	if f.toUni == nil && !f.identityToUni && f.pre == nil {
+		si := desc.Key("CIDSystemInfo")
+		if reg, ord := si.Key("Registry").RawString(), si.Key("Ordering").RawString(); reg == "Adobe" && ord != "Identity" && ord != "" {
+			collection := reg + "-" + ord
+			encName := enc.Name()
+			if encName == "" {
+				encName = "an embedded CMap"
+			}
+			t, err := systemCIDTables.table(collection)
+			if err != nil {
+				warn("cid-table-missing", fmt.Sprintf("font %s (%s, %s) has no ToUnicode map, so its text needs a CID-to-Unicode table: %v; %s",
+					v.Key("BaseFont").Name(), collection, encName, err, cidTableHelp(collection)))
+			}
+			f.cidTab = t
+		}
 	}
 	if dw := desc.Key("DW"); dw.Kind() == vInteger || dw.Kind() == vReal {
 		f.dw = dw.Float64()
@@ -343,7 +363,18 @@ func (f *font) decodeString(b string, out []glyphCode) []glyphCode {
 	return out
 }
 
+// text maps a code to Unicode. In vertical writing a vertical
+// presentation form (︵, ︑) is the ordinary character's vertical glyph and
+// reads as that character (horizontalForm).
 func (f *font) text(code uint32, raw string) string {
+	s := f.decodeText(code, raw)
+	if f.vertical {
+		s = horizontalForm(s)
+	}
+	return s
+}
+
+func (f *font) decodeText(code uint32, raw string) string {
 	if f.toUni != nil {
 		if s, ok := f.toUni.lookup(code); ok {
 			return s
@@ -370,6 +401,15 @@ func (f *font) text(code uint32, raw string) string {
 			}
 			f.memo[code] = s
 			return s
+		}
+		cid, ok := code, true
+		if f.encCMap != nil {
+			cid, ok = f.encCMap.cid(code)
+		}
+		if ok {
+			if s, ok := f.cidTab.lookup(cid); ok {
+				return s
+			}
 		}
 		f.bad++
 		return "\uFFFD"

@@ -94,7 +94,10 @@ func growBlock(rows []*textRow, i int, pg *page, minEm float64) (int, []interval
 		if math.Abs(r.size-prev.size) > 0.125*math.Max(r.size, prev.size) {
 			break
 		}
-		if rowArtifact(r) != rowArtifact(prev) || !pg.inBody(r) {
+		if rowArtifact(r) != rowArtifact(prev) || !pg.inBody(r) && !tight(prev, r) {
+			// a row in the footer band goes on only as the next line of
+			// the text above it: the last lines of a column that fills
+			// the page (A/81/6 Sect. 24), not a running footer
 			break
 		}
 		var ng []interval
@@ -180,6 +183,12 @@ func columnOf(gutters []interval, s segment) int {
 		}
 	}
 	return c
+}
+
+// tight reports whether row b follows row a at the spacing of lines of
+// one text, less than half a line apart, and is no artifact.
+func tight(a, b *textRow) bool {
+	return !rowArtifact(b) && b.top-a.bottom < 0.5*b.size
 }
 
 func rowArtifact(r *textRow) bool {

@@ -20,8 +20,10 @@ type pline struct {
 	top, bottom     float64
 	table, row, col int
 	artifact        bool
+	form            bool    // form-field text (segment.form)
 	size            float64 // the common font size of the line's row
 	bold            bool    // every glyph of the line in a bold font
+	header          bool    // a table header cell (tablehead.go)
 }
 
 type textRow struct {
@@ -304,18 +306,76 @@ func layoutPage(gl []glyph, rules []rule, tables *int, h float64, sc *scratch) [
 		if len(byDir[d]) == 0 {
 			continue
 		}
-		rows := buildRows(byDir[d])
-		for _, r := range rows {
-			r.splitSegments(sc)
+		for _, tier := range verticalTiers(byDir[d]) {
+			rows := buildRows(tier)
+			for _, r := range rows {
+				r.splitSegments(sc)
+			}
+			pg := &page{tables: tables, bodyTop: math.Inf(-1), bodyBottom: math.Inf(1)}
+			if d == 0 {
+				pg.rules = rules
+				pg.bodyTop, pg.bodyBottom = headerBand*h, footerBand*h
+			}
+			out = append(out, arrangeRows(rows, pg)...)
 		}
-		pg := &page{tables: tables, bodyTop: math.Inf(-1), bodyBottom: math.Inf(1)}
-		if d == 0 {
-			pg.rules = rules
-			pg.bodyTop, pg.bodyBottom = headerBand*h, footerBand*h
-		}
-		out = append(out, arrangeRows(rows, pg)...)
 	}
 	return out
+}
+
+// tierGapEm is the least gap, in ems, between two tiers of vertical text.
+const tierGapEm = 2
+
+// verticalTiers splits glyphs of vertical writing (fonts with WMode 1)
+// into tiers (段): bands along the writing direction that no glyph
+// crosses, separated by at least tierGapEm. Japanese and Chinese vertical
+// composition reads the top tier's columns right to left, then the next
+// tier's (W3C Requirements for Japanese Text Layout, multi-column
+// format; pdftotext -layout reads japanese-identity-v-adobe-japan1.pdf
+// so). Without that split, columns of different tiers that line up would
+// be read as rows of one table or as one line. Other text, horizontal
+// text turned on the page among it, is one tier.
+func verticalTiers(gl []glyph) [][]glyph {
+	whole := [][]glyph{gl}
+	var sizes []float64
+	for i := range gl {
+		g := &gl[i]
+		if g.font == nil || !g.font.vertical {
+			return whole
+		}
+		if !g.space {
+			sizes = append(sizes, g.size)
+		}
+	}
+	if len(sizes) == 0 {
+		return whole
+	}
+	slices.Sort(sizes)
+	gap := tierGapEm * sizes[len(sizes)/2]
+	order := make([]int, len(gl))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(gl[a].x, gl[b].x) })
+	var tiers [][]glyph
+	var cur []glyph
+	end := math.Inf(-1)
+	for _, i := range order {
+		g := gl[i]
+		if g.space {
+			cur = append(cur, g)
+			continue
+		}
+		if len(cur) > 0 && g.x-end >= gap {
+			tiers = append(tiers, cur)
+			cur = nil
+		}
+		cur = append(cur, g)
+		end = max(end, g.x+g.w)
+	}
+	if len(tiers) == 0 {
+		return whole
+	}
+	return append(tiers, cur)
 }
 
 func cmpFloat(a, b float64) int {

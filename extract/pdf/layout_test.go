@@ -171,6 +171,17 @@ func TestNoFalseTables(t *testing.T) {
 	}
 }
 
+// TestLetteredParagraphLabels: the paragraph numbers of a lettered budget
+// section (A/81/6 Sect. 29C: "29C.2", of sections 29A-29H) hang beside
+// their text as "6.1" does; a number with a letter alone is no label.
+func TestLetteredParagraphLabels(t *testing.T) {
+	for s, want := range map[string]bool{"29C.2": true, "29C.12": true, "6.1": true, "12A": false, "29C": false} {
+		if got := isLabel(s); got != want {
+			t.Errorf("isLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // sortByY sorts as a stable sort by baseline does.
 func TestSortByY(t *testing.T) {
 	ys := []float64{50, 10, 10, 30, 50, 10, 20, 20, 50, 5, 30, 30}
@@ -193,10 +204,124 @@ func TestIsLabel(t *testing.T) {
 		"(a)": true, "㈠": true, "⑴": true, "（十一）": true, "一、": true, "iv.": true,
 		"6.1": true, "A.": true, "•": true, "57/300; 58/269": true, "1472 A (XIV);": true, "": true,
 		"本组织的目标": false, "(a) 会员国": false, "Objective": false, "2016-2017": false,
+		// the numbers of mandate lists (A/81/6, Sect. 13, 24, 29C)
+		"S-30/1": true, "OS/14/2": true, "2282 (2016)": true, "1993/2A": true, "18/2; 19/1": true,
+		"71/272 B, sect. III": true, "69/262, sect. II": true, "WT/MIN(01)/DEC/1": true, "WT/MIN(17)/58": true,
+		"Human Rights Council": false, "S-30": false, "A world of sports": false,
 	}
 	for s, want := range cases {
 		if got := isLabel(s); got != want {
 			t.Errorf("isLabel(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// sideLists lays out rows of two lists of mandates side by side: number,
+// title, number, title, a line every 12 points from baseline y.
+func sideLists(rows [][4]string, y, size float64) []glyph {
+	var gl []glyph
+	for i, r := range rows {
+		for c, x := range [4]float64{64, 124, 370, 430} {
+			gl = append(gl, textAt(x, y+12*float64(i), size, r[c])...)
+		}
+	}
+	return gl
+}
+
+// Two lists of mandates side by side (A/81/6 Sect. 24, President's
+// statements): number and title on the left, number and title on the
+// right, titles wrapped; numbers such as "OS/14/2" and "S-30/1" are
+// labels, so the page reads as two columns, the left one first.
+func TestMandateColumns(t *testing.T) {
+	const size = 10.0
+	rows := [][4]string{
+		{"1/1", "Entry into force of the Optional Protocol to", "20/1", "Reports of the Working Group on the"},
+		{"", "the Convention against Torture and Other", "", "Universal Periodic Review"},
+		{"", "Cruel, Inhuman or Degrading Treatment or", "29/1", "Enhancing the efficiency of the Human"},
+		{"", "Punishment", "", "Rights Council"},
+		{"8/1", "Modalities and practices for the Universal", "OS/14/2", "Methods of work of the Consultative Group"},
+		{"", "Periodic Review process", "", "of the Human Rights Council"},
+		{"S-30/1", "Follow-up to President’s statement 8/1", "OS/19/1", "Efficiency of the Human Rights Council:"},
+		{"15/2", "President’s statement", "", "addressing financial and time constraints"},
+		{"18/2; 19/1", "Statement by the President", "", ""},
+	}
+	got := dumpLines(layoutText(t, sideLists(rows, 200, size), nil))
+	var want strings.Builder
+	for c := 0; c < 4; c += 2 {
+		for _, r := range rows {
+			if s := strings.TrimSpace(r[c] + " " + r[c+1]); s != "" {
+				fmt.Fprintf(&want, "t0 r0 c0 |%s\n", s)
+			}
+		}
+	}
+	if got != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got, want.String())
+	}
+}
+
+// The last row of two lists of mandates side by side, at the top of a page
+// (A/81/6 Sect. 10, page 5): one row holds both numbers; the left title
+// wraps below. The two columns are read one after the other all the same.
+func TestMandateColumnsOneRow(t *testing.T) {
+	const size = 10.0
+	var gl []glyph
+	gl = append(gl, textAt(64, 100, size, "79/279")...)
+	gl = append(gl, textAt(124, 100, size, "Further modalities of the Third United")...)
+	gl = append(gl, textAt(370, 100, size, "80/3")...)
+	gl = append(gl, textAt(430, 100, size, "Awaza Political Declaration")...)
+	gl = append(gl, textAt(124, 112, size, "Nations Conference on Landlocked")...)
+	gl = append(gl, textAt(124, 124, size, "Developing Countries")...)
+	gl = append(gl, textAt(90, 150, 12, "Subprogramme 3")...) // a heading, set larger
+	got := dumpLines(layoutText(t, gl, nil))
+	want := "t0 r0 c0 |79/279 Further modalities of the Third United\n" +
+		"t0 r0 c0 |Nations Conference on Landlocked\n" +
+		"t0 r0 c0 |Developing Countries\n" +
+		"t0 r0 c0 |80/3 Awaza Political Declaration\n" +
+		"t0 r0 c0 |Subprogramme 3\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A space glyph that the next glyph is drawn over is no word space: the
+// zero-width joiner of "2022–‍2031" (A/81/6 Sect. 10, 13, 24, 29C) is
+// drawn as a space, and the year after it starts within its advance. A
+// space glyph with room of its own stays a space.
+func TestOverdrawnSpace(t *testing.T) {
+	const size = 8.5
+	gl := textAt(100, 100, size, "2022–")
+	gl = append(gl, glyph{x: 121.5, y: 100, w: 2.13, size: size, text: " ", space: true})
+	gl = append(gl, textAt(121.74, 100, size, "2031 and")...)
+	gl = append(gl, glyph{x: 160, y: 100, w: 2.13, size: size, text: " ", space: true})
+	gl = append(gl, textAt(162.13, 100, size, "beyond")...)
+	if ls := layoutText(t, gl, nil); len(ls) != 1 || ls[0].text != "2022–2031 and beyond" {
+		t.Errorf("got %q", dumpLines(ls))
+	}
+}
+
+// Two lists of mandates side by side fill the page down into the footer
+// band (A/81/6 Sect. 24, pages 8, 11 and 12): the last line of the left
+// column, below the band's edge, still ends that column; the running
+// footer, further down, is no part of it.
+func TestMandateColumnsIntoFooterBand(t *testing.T) {
+	const size = 10.0
+	rows := [][4]string{
+		{"66/149", "World Down Syndrome Day", "", "for the Treatment of Prisoners (the Nelson"},
+		{"68/173", "Follow-up to the International Year of", "", "Mandela Rules)"},
+		{"", "Human Rights Learning", "73/161", "World Braille Day"},
+	}
+	gl := sideLists(rows, 752, size) // the band starts at 0.905 × 842 = 762
+	gl = append(gl, textAt(64, 810, size, "26-04944")...)
+	gl = append(gl, textAt(500, 810, size, "11/47")...)
+	got := dumpLines(layoutText(t, gl, nil))
+	want := "t0 r0 c0 |66/149 World Down Syndrome Day\n" +
+		"t0 r0 c0 |68/173 Follow-up to the International Year of\n" +
+		"t0 r0 c0 |Human Rights Learning\n" +
+		"t0 r0 c0 |for the Treatment of Prisoners (the Nelson\n" +
+		"t0 r0 c0 |Mandela Rules)\n" +
+		"t0 r0 c0 |73/161 World Braille Day\n" +
+		"t0 r0 c0 |26-04944 11/47\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -327,7 +327,7 @@ func (f *pdfFile) scanned() map[uint32]int64 {
 		f.scan = map[uint32]int64{}
 		limit := maxObjectNumber(len(f.data))
 		f.spend(len(f.data))
-		for _, m := range objHeader.FindAllSubmatchIndex(f.data, -1) {
+		for _, m := range objHeader().FindAllSubmatchIndex(f.data, -1) {
 			id, _ := parseInt(f.data[m[2]:m[3]])
 			if id > 0 && id <= limit {
 				f.scan[uint32(id)] = int64(m[2])

@@ -23,6 +23,7 @@ type segment struct {
 	x0, x1   float64
 	text     string
 	artifact bool
+	form     bool // form-field text (glyph.form); a segment holds no other
 }
 
 // tightCJK reports whether r is CJK text set without spaces. Enclosed
@@ -61,8 +62,10 @@ func (sc *scratch) reset() {
 // splitSegments cuts a row into segments at gaps wider than the row's
 // usual spacing between glyphs, and builds each segment's text, with one
 // space where words are visibly apart.
-func (r *textRow) splitSegments(sc *scratch) {
-	cut := r.segmentGap(sc)
+func (r *textRow) splitSegments(sc *scratch) { r.splitAt(sc, r.segmentGap(sc)) }
+
+// splitAt cuts a row into segments at gaps wider than cut ems.
+func (r *textRow) splitAt(sc *scratch, cut float64) {
 	tb := sc.text[:0]
 	offs := sc.offs[:0]
 	first := len(sc.segs)
@@ -86,10 +89,16 @@ func (r *textRow) splitSegments(sc *scratch) {
 	for i := range r.glyphs {
 		g := &r.glyphs[i]
 		if g.space || strings.TrimSpace(g.text) == "" {
-			if started {
+			// a space glyph that the next glyph is drawn over, most of
+			// its advance, takes no room: no word space ("2022–\u200d2031"
+			// with the joiner drawn as a space, A/81/6)
+			if started && !(g.w > 0 && i+1 < len(r.glyphs) && r.glyphs[i+1].x < g.x+g.w/2) {
 				pendingSpace = true
 			}
 			continue
+		}
+		if prev != nil && g.form != prev.form {
+			flush() // form-field text is never part of the page's words
 		}
 		if prev != nil {
 			gap := g.x - (prev.x + prev.w)
@@ -119,6 +128,7 @@ func (r *textRow) splitSegments(sc *scratch) {
 		}
 		if !started {
 			seg.x0 = g.x
+			seg.form = g.form
 			started = true
 			offs = append(offs, len(tb))
 		}
@@ -245,16 +255,43 @@ func joinSegs(segs []segment) string {
 func rowLine(r *textRow, segs []segment) pline {
 	l := pline{text: joinSegs(segs), top: r.top, bottom: r.bottom, size: r.size}
 	l.x0, l.x1 = math.Inf(1), math.Inf(-1)
-	l.artifact = true
+	l.artifact, l.form = true, len(segs) > 0
 	for _, s := range segs {
 		l.x0 = math.Min(l.x0, s.x0)
 		l.x1 = math.Max(l.x1, s.x1)
 		if !s.artifact {
 			l.artifact = false
 		}
+		if !s.form {
+			l.form = false
+		}
 	}
 	l.bold = boldGlyphs(r.glyphs, l.x0, l.x1)
 	return l
+}
+
+// rowLines returns the lines of a row of running text: one, or where a
+// form field's text sits on the row beside the page's own (a label and
+// its field), one per run of segments of each kind, left to right, so
+// that the field's text is a line of its own.
+func rowLines(r *textRow) []pline {
+	segs := r.segs
+	var out []pline
+	for i := 0; i < len(segs); {
+		j := i + 1
+		for j < len(segs) && segs[j].form == segs[i].form {
+			j++
+		}
+		if i == 0 && j == len(segs) {
+			break
+		}
+		out = append(out, rowLine(r, segs[i:j]))
+		i = j
+	}
+	if out == nil {
+		return []pline{rowLine(r, segs)}
+	}
+	return out
 }
 
 // boldGlyphs reports whether the glyphs between x0 and x1 that are not

@@ -11,6 +11,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 )
 
 // block is a run of rows with the gutters their text leaves free.
@@ -40,16 +41,40 @@ func (pg *page) inBody(r *textRow) bool { return r.bottom > pg.bodyTop && r.top 
 // arrangeRows orders rows into lines, finding tables and column layouts.
 func arrangeRows(rows []*textRow, pg *page) []pline {
 	var out []pline
+	single := -1 // the row out ends with, when a line of its own
 	for i := 0; i < len(rows); {
 		if e, ls, ok := findTable(rows, i, pg); ok {
+			if i > 0 && single == i-1 && ls[0].table > 0 && rowJustAbove(rows[i-1], rows[i], pg) {
+				if h, ok := headerAbove(rows[i-1], ls, ls[0].table); ok {
+					out = out[:len(out)-1]
+					for k := range ls {
+						ls[k].row++
+					}
+					ls = append(h, ls...)
+				}
+			}
+			if ls[0].table > 0 {
+				markHeader(ls)
+			}
 			out = append(out, ls...)
 			i = e
 			continue
 		}
-		out = append(out, rowLine(rows[i], rows[i].segs))
+		ls := rowLines(rows[i])
+		out = append(out, ls...)
+		single = -1
+		if len(ls) == 1 { // not a form field's row split in two
+			single = i
+		}
 		i++
 	}
 	return out
+}
+
+// rowJustAbove reports whether row a, in the body, sits just above row b, no
+// further than the rows of a block may be apart.
+func rowJustAbove(a, b *textRow, pg *page) bool {
+	return pg.inBody(a) && !rowArtifact(a) && b.top-a.bottom <= 3*math.Max(a.size, b.size)
 }
 
 // findTable looks for a table or column layout that starts at row i. It
@@ -180,6 +205,9 @@ func (b *block) arrange(pg *page, depth int) (e int, out []pline, ok, later bool
 	side, multi := b.sideBySide(occ)
 	n := len(b.gutters) + 1
 	if count(multi) < 2 {
+		if b.sideLists(multi) {
+			return len(b.rows), b.columnLayout(b.gutters[1]), true, false
+		}
 		return 0, nil, false, false
 	}
 	if keep := b.evident(occ, rules); len(keep) < len(b.gutters) {
@@ -280,15 +308,33 @@ func (b *block) labelColumns(occ [][]bool, multi []bool) []bool {
 	return label
 }
 
+// sideLists reports whether a block with one row of cells side by side
+// is the end of two lists of mandates side by side: that row holds a
+// number, a title, a number and a title, in four columns. Mandate numbers
+// (resolutionsRe), not any label, are the evidence, as one row is little.
+func (b *block) sideLists(multi []bool) bool {
+	if len(b.gutters) != 3 {
+		return false
+	}
+	for k := range b.rows {
+		if !multi[k] {
+			continue
+		}
+		return resolutionsRe.MatchString(strings.TrimSpace(b.cellText(k, 0))) && !isLabel(b.cellText(k, 1)) &&
+			resolutionsRe.MatchString(strings.TrimSpace(b.cellText(k, 2))) && !isLabel(b.cellText(k, 3))
+	}
+	return false
+}
+
 // columnLayout returns the lines of two columns of text side by side,
 // parted by g: the left column, then the right one.
 func (b *block) columnLayout(g interval) []pline {
 	var out []pline
 	for _, r := range subRows(b.rows, math.Inf(-1), g.a+0.01) {
-		out = append(out, rowLine(r, r.segs))
+		out = append(out, rowLines(r)...)
 	}
 	for _, r := range subRows(b.rows, g.b-0.01, math.Inf(1)) {
-		out = append(out, rowLine(r, r.segs))
+		out = append(out, rowLines(r)...)
 	}
 	return out
 }

@@ -52,6 +52,7 @@ type glyph struct {
 	font     *font
 	artifact bool // inside an /Artifact marked-content sequence
 	actual   bool // replaced by ActualText
+	form     bool // drawn by a form field's appearance stream
 }
 
 type rule struct {
@@ -88,6 +89,7 @@ type interp struct {
 	mc             []mcEntry
 	ops            int
 	depth          int
+	form           bool // drawing a form field's appearance
 	codes          []glyphCode
 	arrBuf         []operand
 	path           []pathSeg
@@ -465,7 +467,7 @@ func (in *interp) emit(m matrix, c glyphCode, f *font) {
 	}
 	in.glyphs = append(in.glyphs, glyph{
 		x: x, y: y, w: w, size: size, dir: dir, text: c.text,
-		space: c.text == " " || c.text == "\u00A0", font: f, artifact: in.inArtifact(),
+		space: c.text == " " || c.text == "\u00A0", font: f, artifact: in.inArtifact(), form: in.form,
 	})
 }
 
@@ -637,6 +639,8 @@ func (in *interp) drawAppearances(page Value, P matrix, res *resources) {
 		A := matrix{sx, 0, 0, sy, rx0 - x0*sx, ry0 - y0*sy}
 		in.gs = gstate{ctm: A.mul(P), th: 1}
 		in.stack = in.stack[:0]
+		in.form = a.Key("Subtype").Name() == "Widget"
 		in.runForm(ap, "appearance", res)
+		in.form = false
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
 )
 
 // errDeclared marks a declared size that no file of this length can hold:
@@ -291,7 +292,9 @@ func (f *pdfFile) readXrefStream(s *pdfStream) error {
 	return nil
 }
 
-var objHeader = regexp.MustCompile(`(?m)(?:^|[\r\n\s])(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
+var objHeader = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^|[\r\n\s])(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
+})
 
 // rebuildXref finds every "n g obj" in the file (the last definition of a
 // number wins, as in an incremental update), the objects of object

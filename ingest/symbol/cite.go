@@ -65,9 +65,12 @@ var (
 	// around "/" and "." as in tokenised text), parentheticals, modifiers.
 	docComp   = `(?:(?i:part) [A-Z]{1,4}\b|[A-Za-z0-9]+(?: ?[.\-] ?[A-Za-z0-9]+)*)\*?`
 	docParen  = ` ?` + open + ` ?(?:(?i:sect|prog|part|vol|chap|suppl|resumption)\.? ?[0-9IVXLC]+|\d{4}|E?S-[IVXLC]+|[IVXLC]+|OR)` + ` ?` + close
-	docSymbol = regexp.MustCompile(`[A-Z][A-Z0-9]*(?:\.\d+)?(?: ?` + slash + ` ?` + docComp + `)+(?:` + docParen + `(?: ?` + slash + ` ?` + docComp + `)*)*`)
-
-	urlSpan = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s\x{3000}，。；、）)“”]+`)
+	docSymbol = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[A-Z][A-Z0-9]*(?:\.\d+)?(?: ?` + slash + ` ?` + docComp + `)+(?:` + docParen + `(?: ?` + slash + ` ?` + docComp + `)*)*`)
+	})
+	urlSpan = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s\x{3000}，。；、）)“”]+`)
+	})
 )
 
 // series codes that open a document symbol; any other code is accepted only
@@ -128,20 +131,30 @@ func FindCitations(text string) []Citation {
 			out = append(out, resolutionCitations(text, m)...)
 		}
 	}
-	if !strings.Contains(text, "/") && !strings.Contains(text, "／") {
-		return out
+	if !strings.Contains(text, "/") && !strings.Contains(text, "／") || !hasUpper(text) {
+		return out // every document symbol has a slash and opens with A–Z
 	}
 	var urls [][]int
 	if strings.Contains(text, "://") || containsWWW(text) {
-		urls = urlSpan.FindAllStringIndex(text, -1)
+		urls = urlSpan().FindAllStringIndex(text, -1)
 	}
-	for _, m := range docSymbol.FindAllStringIndex(text, -1) {
+	for _, m := range docSymbol().FindAllStringIndex(text, -1) {
 		if c, ok := documentCitation(text, m[0], m[1], urls); ok {
 			out = append(out, c)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// hasUpper reports whether text holds an ASCII capital letter.
+func hasUpper(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 'A' && text[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // containsWWW reports whether text holds "www." in any case, as

@@ -4,6 +4,8 @@ import (
 	"iter"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/undoc/undoc/normalize"
 )
 
 // Language returns the language of text as an ISO 639-1 code ("zh", "en",
@@ -66,14 +68,15 @@ func (t *tally) add(text string) {
 			r = rune(c)
 			letter = 'a' <= c|0x20 && c|0x20 <= 'z'
 			latin, lower = letter, rune(c|0x20)
+		} else if normalize.HanAt(text[i:]) { // CJK Unified Ideographs: all Han letters
+			i += 3
+			t.han++
+			letter, lower = true, utf8.RuneSelf // no marker's letter
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(text[i:])
 			i += size
-			if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs: all Han letters
-				t.han++
-				letter, lower = true, r
-			} else {
+			if !punctuation(r) { // punctuation: no letter, no script
 				t.script(r)
 				letter, latin = unicode.IsLetter(r), unicode.Is(unicode.Latin, r)
 				if letter {
@@ -109,6 +112,15 @@ func (t *tally) add(text string) {
 	if inWord && marker {
 		t.marker(word[:n])
 	}
+}
+
+// punctuation reports, without looking up Unicode tables, whether r is
+// one of the punctuation marks of Chinese text (U+2010–U+2027, U+3001–U+3004,
+// U+3008–U+3020 and the full-width ones): no letter, of no script that
+// tally counts (TestTallyEveryRune checks every rune).
+func punctuation(r rune) bool {
+	return r >= 0x2010 && r <= 0x2027 || r >= 0x3001 && r <= 0x3004 || r >= 0x3008 && r <= 0x3020 ||
+		r >= 0xFF01 && r <= 0xFF20 || r >= 0xFF3B && r <= 0xFF40 || r >= 0xFF5B && r <= 0xFF64
 }
 
 // script counts a letter of a script other than Latin.

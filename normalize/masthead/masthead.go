@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,44 +74,51 @@ type Division struct {
 // page never runs longer.
 const maxMastheadLines = 80
 
+// lazyRegexp compiles expr the first time it is used: a process that reads
+// no masthead, or meets no line in one language, does not pay for the
+// expressions at start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 // maxLinesBeforeMasthead is how many lines that are not masthead Parse
 // passes over (a stray header line) before it decides there is none.
 const maxLinesBeforeMasthead = 3
 
 var (
-	reSymbol = regexp.MustCompile(`^([A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?:\s?\((?:[^()]|\([^()]*\))+\))?(?:/(?:Part [A-Z]|Add\.\d+|Corr\.\d+|Rev\.\d+|[A-Za-z0-9.\-]+))*)\**\s*`)
-	reDistr  = regexp.MustCompile(`(?:Distr\.?|分发)\s*[:：]\s*([A-Za-z]+|\p{Han}+)`)
-	reOrig   = regexp.MustCompile(`(?:Original|原文)\s*[:：]\s*([A-Za-z]+(?:\s*/\s*[A-Za-z]+)*|\p{Han}+)`)
-	reDateEn = regexp.MustCompile(`^(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$`)
-	reDateZh = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	reSymbol = lazyRegexp(`^([A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?:\s?\((?:[^()]|\([^()]*\))+\))?(?:/(?:Part [A-Z]|Add\.\d+|Corr\.\d+|Rev\.\d+|[A-Za-z0-9.\-]+))*)\**\s*`)
+	reDistr  = lazyRegexp(`(?:Distr\.?|分发)\s*[:：]\s*([A-Za-z]+|\p{Han}+)`)
+	reOrig   = lazyRegexp(`(?:Original|原文)\s*[:：]\s*([A-Za-z]+(?:\s*/\s*[A-Za-z]+)*|\p{Han}+)`)
+	reDateEn = lazyRegexp(`^(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$`)
+	reDateZh = lazyRegexp(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 	// A date anywhere in a line, for adoption lines.
-	reDateEnIn = regexp.MustCompile(`(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})`)
-	reDateZhIn = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reDateEnIn = lazyRegexp(`(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})`)
+	reDateZhIn = lazyRegexp(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	// Session dates: a span of days ("2015年6月1日至26日", "1–26 June 2015").
-	reSessionDates = regexp.MustCompile(`^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|\d{1,2}\s*(?:[A-Z][a-z]+\s*)?[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$`)
-	reSessionEn    = regexp.MustCompile(`^([A-Z][a-z]+(?:-[a-z]+)?)\s+(?:(?:emergency\s+)?special\s+)?session$`)
-	reSessionZh    = regexp.MustCompile(`^第\s*([一二三四五六七八九十百〇零两\d]+)\s*届(?:(?:紧急)?特别)?会议$`)
-	reAgendaEn     = regexp.MustCompile(`^(?:Items?\s+(.+?)\s+of\s+the\s+(?:preliminary\s+list|provisional\s+agenda|agenda)|Agenda\s+items?\s+(.+?))\**$`)
-	reAgendaZh     = regexp.MustCompile(`^(?:临时议程|暂定项目清单|议程)项目\s*(.+?)\**$`)
-	reAdoptedEn    = regexp.MustCompile(`^Adopted by the .+ at its (\d+)(?:st|nd|rd|th) meeting`)
-	reAdoptedZh    = regexp.MustCompile(`第\s*(\d+)\s*次会议通过`)
-	rePartEn       = regexp.MustCompile(`^Part\s+([IVXL]+)$`)
-	rePartZh       = regexp.MustCompile(`^第\s*([一二三四五六七八九十]+)\s*编$`)
-	reSectionEn    = regexp.MustCompile(`^Section\s+(\d{1,2}[A-Z]?)$`)
-	reSectionZh    = regexp.MustCompile(`^第\s*(\d{1,2}[A-Z]?)\s*款$`)
-	reProgrammeEn  = regexp.MustCompile(`^Programme\s+(\d{1,2})$`)
-	reProgrammeZh  = regexp.MustCompile(`^方案\s*(\d{1,2})$`)
-	reSubOfEn      = regexp.MustCompile(`^Subprogramme\s+(\d{1,2})\s+of\s+programme\s+(\d{1,2})$`)
-	reSubOfZh      = regexp.MustCompile(`^方案\s*(\d{1,2})\s*次级方案\s*(\d{1,2})$`)
+	reSessionDates = lazyRegexp(`^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|\d{1,2}\s*(?:[A-Z][a-z]+\s*)?[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$`)
+	reSessionEn    = lazyRegexp(`^([A-Z][a-z]+(?:-[a-z]+)?)\s+(?:(?:emergency\s+)?special\s+)?session$`)
+	reSessionZh    = lazyRegexp(`^第\s*([一二三四五六七八九十百〇零两\d]+)\s*届(?:(?:紧急)?特别)?会议$`)
+	reAgendaEn     = lazyRegexp(`^(?:Items?\s+(.+?)\s+of\s+the\s+(?:preliminary\s+list|provisional\s+agenda|agenda)|Agenda\s+items?\s+(.+?))\**$`)
+	reAgendaZh     = lazyRegexp(`^(?:临时议程|暂定项目清单|议程)项目\s*(.+?)\**$`)
+	reAdoptedEn    = lazyRegexp(`^Adopted by the .+ at its (\d+)(?:st|nd|rd|th) meeting`)
+	reAdoptedZh    = lazyRegexp(`第\s*(\d+)\s*次会议通过`)
+	rePartEn       = lazyRegexp(`^Part\s+([IVXL]+)$`)
+	rePartZh       = lazyRegexp(`^第\s*([一二三四五六七八九十]+)\s*编$`)
+	reSectionEn    = lazyRegexp(`^Section\s+(\d{1,2}[A-Z]?)$`)
+	reSectionZh    = lazyRegexp(`^第\s*(\d{1,2}[A-Z]?)\s*款$`)
+	reProgrammeEn  = lazyRegexp(`^Programme\s+(\d{1,2})$`)
+	reProgrammeZh  = lazyRegexp(`^方案\s*(\d{1,2})$`)
+	reSubOfEn      = lazyRegexp(`^Subprogramme\s+(\d{1,2})\s+of\s+programme\s+(\d{1,2})$`)
+	reSubOfZh      = lazyRegexp(`^方案\s*(\d{1,2})\s*次级方案\s*(\d{1,2})$`)
 	// Lines that open the body: a contents list, a summary, a chapter or
 	// lettered or Roman section heading, a numbered paragraph, a footnote.
-	reBodyStart   = regexp.MustCompile(`^(?:Contents|目录|目\s*录|Summary|摘要|Chapter\s+[IVX\d]+|第[一二三四五六七八九十]+章|[A-H]\.\s|[IVX]{1,4}\.\s|\d{1,3}(?:\.\d{1,3})?\.?\s|\*|The (?:Security Council|General Assembly|Economic and Social Council|Human Rights Council),?$|(?:安全理事会|大会|经济及社会理事会|人权理事会)[，,]$)`)
-	reSplitFields = regexp.MustCompile(`\s{2,}|\t`)
+	reBodyStart   = lazyRegexp(`^(?:Contents|目录|目\s*录|Summary|摘要|Chapter\s+[IVX\d]+|第[一二三四五六七八九十]+章|[A-H]\.\s|[IVX]{1,4}\.\s|\d{1,3}(?:\.\d{1,3})?\.?\s|\*|The (?:Security Council|General Assembly|Economic and Social Council|Human Rights Council),?$|(?:安全理事会|大会|经济及社会理事会|人权理事会)[，,]$)`)
+	reSplitFields = lazyRegexp(`\s{2,}|\t`)
 	// reBody matches the name of a subsidiary body printed under the organ.
-	reBody = regexp.MustCompile(`(?:Committee|Commission|Council|Board|Conference|Forum|Meeting|委员会|理事会|执行局|会议|论坛)`)
+	reBody = lazyRegexp(`(?:Committee|Commission|Council|Board|Conference|Forum|Meeting|委员会|理事会|执行局|会议|论坛)`)
 	// reIssue matches the line that ends a title block of a corrigendum,
 	// addendum or revision.
-	reIssue = regexp.MustCompile(`^(?:Corrigendum|Addendum|Revision|更正|增编|订正)$`)
+	reIssue = lazyRegexp(`^(?:Corrigendum|Addendum|Revision|更正|增编|订正)$`)
 )
 
 var months = map[string]int{
@@ -163,10 +171,10 @@ func Parse(lines []string) Meta {
 		if text == "" {
 			continue
 		}
-		if p.seenAny && reBodyStart.MatchString(text) && !p.isMastheadField(text) {
+		if p.seenAny && reBodyStart().MatchString(text) && !p.isMastheadField(text) {
 			break
 		}
-		if !p.seenAny && reBodyStart.MatchString(text) && !p.isMastheadField(text) {
+		if !p.seenAny && reBodyStart().MatchString(text) && !p.isMastheadField(text) {
 			break
 		}
 		// A line is read whole or not at all: a line that is not
@@ -211,14 +219,14 @@ type candidate struct {
 // is a masthead field instead (a date line "13 March 2026" starts like a
 // numbered paragraph).
 func (p *parser) isMastheadField(text string) bool {
-	return reDateEn.MatchString(text) || reDateZh.MatchString(text) || reSessionDates.MatchString(text) ||
-		reSymbol.MatchString(text) && strings.Contains(text, "/")
+	return reDateEn().MatchString(text) || reDateZh().MatchString(text) || reSessionDates().MatchString(text) ||
+		reSymbol().MatchString(text) && strings.Contains(text, "/")
 }
 
 // line reads one line and reports whether it belongs to the masthead.
 func (p *parser) line(raw string) bool {
 	indent := len(raw) - len(strings.TrimLeft(raw, " "))
-	fields := reSplitFields.Split(strings.TrimSpace(raw), -1)
+	fields := reSplitFields().Split(strings.TrimSpace(raw), -1)
 	ok := true
 	for _, f := range fields {
 		if f == "" {
@@ -251,16 +259,16 @@ func (p *parser) field(f string, indent int) bool {
 			p.m.Organ, f, peeled = o, rest, true
 		}
 	}
-	if loc := reDistr.FindStringSubmatchIndex(f); loc != nil {
+	if loc := reDistr().FindStringSubmatchIndex(f); loc != nil {
 		p.m.Distribution = f[loc[2]:loc[3]]
 		f, peeled = strings.TrimSpace(f[:loc[0]]+" "+f[loc[1]:]), true
 	}
-	if loc := reOrig.FindStringSubmatchIndex(f); loc != nil {
+	if loc := reOrig().FindStringSubmatchIndex(f); loc != nil {
 		p.m.OriginalLanguage = f[loc[2]:loc[3]]
 		f, peeled = strings.TrimSpace(f[:loc[0]]+" "+f[loc[1]:]), true
 	}
 	if p.m.Symbol == "" && p.stage == stageTop {
-		if m := reSymbol.FindStringSubmatch(f); m != nil && strings.Contains(m[1], "/") {
+		if m := reSymbol().FindStringSubmatch(f); m != nil && strings.Contains(m[1], "/") {
 			p.m.Symbol = strings.TrimSpace(m[1])
 			f, peeled = strings.TrimSpace(f[len(m[0]):]), true
 		}
@@ -297,47 +305,47 @@ func (p *parser) rest(f string, indent int) bool {
 	if versionLanguages[f] && p.stage == stageTop {
 		return true
 	}
-	if m := reSessionEn.FindStringSubmatch(f); m != nil {
+	if m := reSessionEn().FindStringSubmatch(f); m != nil {
 		p.m.Session, p.m.SessionNumber, p.stage = f, englishOrdinal(m[1]), stageSession
 		return true
 	}
-	if m := reSessionZh.FindStringSubmatch(f); m != nil {
+	if m := reSessionZh().FindStringSubmatch(f); m != nil {
 		n, _ := normalize.ChineseNumber(m[1])
 		p.m.Session, p.m.SessionNumber, p.stage = f, n, stageSession
 		return true
 	}
-	if p.stage == stageSession && p.m.SessionDates == "" && reSessionDates.MatchString(f) {
+	if p.stage == stageSession && p.m.SessionDates == "" && reSessionDates().MatchString(f) {
 		p.m.SessionDates = f
 		return true
 	}
 	if p.m.Agenda == "" {
-		if m := reAgendaEn.FindStringSubmatch(f); m != nil {
+		if m := reAgendaEn().FindStringSubmatch(f); m != nil {
 			p.setAgenda(f, m[1]+m[2], indent)
 			return true
 		}
-		if m := reAgendaZh.FindStringSubmatch(f); m != nil {
+		if m := reAgendaZh().FindStringSubmatch(f); m != nil {
 			p.setAgenda(f, m[1], indent)
 			return true
 		}
 	}
-	if m := reAdoptedEn.FindStringSubmatch(f); m != nil {
+	if m := reAdoptedEn().FindStringSubmatch(f); m != nil {
 		p.setAdopted(f, m[1])
 		return true
 	}
-	if m := reAdoptedZh.FindStringSubmatch(f); m != nil {
+	if m := reAdoptedZh().FindStringSubmatch(f); m != nil {
 		p.setAdopted(f, m[1])
 		return true
 	}
 	if p.division(f) {
 		return true
 	}
-	if reIssue.MatchString(f) && p.stage >= stageAgenda {
+	if reIssue().MatchString(f) && p.stage >= stageAgenda {
 		p.issue = append(p.issue, f)
 		return true
 	}
 	switch p.stage {
 	case stageTop:
-		if p.m.Organ != "" && p.m.Body == "" && reBody.MatchString(f) {
+		if p.m.Organ != "" && p.m.Body == "" && reBody().MatchString(f) {
 			p.m.Body = f
 			return true
 		}
@@ -376,35 +384,35 @@ func (p *parser) division(f string) bool {
 		b = &c
 	}
 	switch {
-	case rePartEn.MatchString(f):
-		b.Part = &Division{Number: rePartEn.FindStringSubmatch(f)[1], Label: f}
+	case rePartEn().MatchString(f):
+		b.Part = &Division{Number: rePartEn().FindStringSubmatch(f)[1], Label: f}
 		p.stage = stagePart
-	case rePartZh.MatchString(f):
-		n, ok := normalize.ChineseNumber(rePartZh.FindStringSubmatch(f)[1])
+	case rePartZh().MatchString(f):
+		n, ok := normalize.ChineseNumber(rePartZh().FindStringSubmatch(f)[1])
 		if !ok {
 			return false
 		}
 		b.Part = &Division{Number: strings.ToUpper(normalize.Roman(n)), Label: f}
 		p.stage = stagePart
-	case reSectionEn.MatchString(f):
-		b.Section = &Division{Number: reSectionEn.FindStringSubmatch(f)[1], Label: f}
+	case reSectionEn().MatchString(f):
+		b.Section = &Division{Number: reSectionEn().FindStringSubmatch(f)[1], Label: f}
 		p.stage = stageSection
-	case reSectionZh.MatchString(f):
-		b.Section = &Division{Number: reSectionZh.FindStringSubmatch(f)[1], Label: f}
+	case reSectionZh().MatchString(f):
+		b.Section = &Division{Number: reSectionZh().FindStringSubmatch(f)[1], Label: f}
 		p.stage = stageSection
-	case reProgrammeEn.MatchString(f):
-		b.Programme = &Division{Number: reProgrammeEn.FindStringSubmatch(f)[1], Label: f}
+	case reProgrammeEn().MatchString(f):
+		b.Programme = &Division{Number: reProgrammeEn().FindStringSubmatch(f)[1], Label: f}
 		p.stage = stageProg
-	case reProgrammeZh.MatchString(f):
-		b.Programme = &Division{Number: reProgrammeZh.FindStringSubmatch(f)[1], Label: f}
+	case reProgrammeZh().MatchString(f):
+		b.Programme = &Division{Number: reProgrammeZh().FindStringSubmatch(f)[1], Label: f}
 		p.stage = stageProg
-	case reSubOfEn.MatchString(f):
-		m := reSubOfEn.FindStringSubmatch(f)
+	case reSubOfEn().MatchString(f):
+		m := reSubOfEn().FindStringSubmatch(f)
 		b.Programme = &Division{Number: m[2], Label: f}
 		b.Subprogramme = &Division{Number: m[1], Label: f}
 		p.stage = stageProg
-	case reSubOfZh.MatchString(f):
-		m := reSubOfZh.FindStringSubmatch(f)
+	case reSubOfZh().MatchString(f):
+		m := reSubOfZh().FindStringSubmatch(f)
 		b.Programme = &Division{Number: m[1], Label: f}
 		b.Subprogramme = &Division{Number: m[2], Label: f}
 		p.stage = stageProg
@@ -433,11 +441,11 @@ func (p *parser) setAdopted(printed, meeting string) {
 }
 
 // reItemSep splits "138 and 139", "72 (b), 73 and 74", "138和139", "3(b)、4".
-var reItemSep = regexp.MustCompile(`\s*(?:,\s*and\s+|,|\band\b|和|及|、|，)\s*`)
+var reItemSep = lazyRegexp(`\s*(?:,\s*and\s+|,|\band\b|和|及|、|，)\s*`)
 
 func splitItems(s string) []string {
 	var out []string
-	for _, it := range reItemSep.Split(s, -1) {
+	for _, it := range reItemSep().Split(s, -1) {
 		if it = strings.TrimSpace(it); it != "" {
 			out = append(out, it)
 		}
@@ -542,10 +550,10 @@ func startsHan(s string) bool {
 
 // parseDate reads a whole field printed as a date.
 func parseDate(f string) (string, bool) {
-	if m := reDateEn.FindStringSubmatch(f); m != nil {
+	if m := reDateEn().FindStringSubmatch(f); m != nil {
 		return iso(m[3], months[m[2]], m[1])
 	}
-	if m := reDateZh.FindStringSubmatch(f); m != nil {
+	if m := reDateZh().FindStringSubmatch(f); m != nil {
 		mo, _ := strconv.Atoi(m[2])
 		return iso(m[1], mo, m[3])
 	}
@@ -554,10 +562,10 @@ func parseDate(f string) (string, bool) {
 
 // findDate reads the first date printed anywhere in s.
 func findDate(s string) (string, bool) {
-	if m := reDateEnIn.FindStringSubmatch(s); m != nil {
+	if m := reDateEnIn().FindStringSubmatch(s); m != nil {
 		return iso(m[3], months[m[2]], m[1])
 	}
-	if m := reDateZhIn.FindStringSubmatch(s); m != nil {
+	if m := reDateZhIn().FindStringSubmatch(s); m != nil {
 		mo, _ := strconv.Atoi(m[2])
 		return iso(m[1], mo, m[3])
 	}

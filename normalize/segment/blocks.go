@@ -3,6 +3,7 @@ package segment
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/undoc/undoc/normalize"
@@ -65,7 +66,7 @@ func (k kind) heading() bool {
 type recogniser struct {
 	kind   kind
 	match  func(v *Vocab, l *line) (start, bool)
-	accept func(s *segmenter, st *start) bool
+	accept func(s *segmenter, st start) (start, bool) // st, perhaps changed
 	read   func(s *segmenter, st start)
 }
 
@@ -145,8 +146,11 @@ func (s *segmenter) classify(l *line) start {
 	if st.kind == kNone {
 		return st
 	}
-	if r := s.fam.byKind(st.kind); r != nil && r.accept != nil && !r.accept(s, &st) {
-		return start{}
+	if r := s.fam.byKind(st.kind); r != nil && r.accept != nil {
+		var ok bool
+		if st, ok = r.accept(s, st); !ok {
+			return start{}
+		}
 	}
 	return st
 }
@@ -270,7 +274,16 @@ func matchMandateItem(v *Vocab, l *line) (start, bool) {
 	if m == nil {
 		return start{}, false
 	}
-	return start{code: m[1], title: m[2]}, true
+	code, title := m[1], m[2]
+	// "60/24 A world of sports …": a title opens with the article, not
+	// with a part letter of the resolution ("72/266 B Shifting …"), when
+	// the word after the letter is in lower case
+	if k := len(code) - 1; k > 0 && code[k] == 'A' && (code[k-1] == ' ' || code[k-1] >= '0' && code[k-1] <= '9') {
+		if r, _ := utf8.DecodeRuneInString(title); unicode.IsLower(r) {
+			code, title = strings.TrimRight(code[:k], " "), "A "+title
+		}
+	}
+	return start{code: code, title: title}, true
 }
 
 // matchLayoutHeading takes a line that the source marked as a heading and
@@ -292,19 +305,19 @@ func matchLayoutHeading(_ *Vocab, l *line) (start, bool) {
 // opens a group of mandates; a subprogramme already opened in the same
 // programme is not opened again (a running head, or a table titled by its
 // subprogramme).
-func acceptSubprogramme(s *segmenter, st *start) bool {
+func acceptSubprogramme(s *segmenter, st start) (start, bool) {
 	if s.mandatesFrame() != nil {
 		st.kind = kMandateGroup
-		return true
+		return st, true
 	}
-	return s.parentFor(rankSubprogramme).local["sp"+strconv.Itoa(st.num)] == 0
+	return st, s.parentFor(rankSubprogramme).local["sp"+strconv.Itoa(st.num)] == 0
 }
 
 // acceptSection: lettered sections follow on, A, B, C, below one parent.
-func acceptSection(s *segmenter, st *start) bool {
+func acceptSection(s *segmenter, st start) (start, bool) {
 	letter := st.code[0]
 	prev := s.parentFor(rankSection).lastSection
-	return prev == 0 && letter == 'A' || prev != 0 && letter == prev+1 || s.sectionOwner(letter) >= 0
+	return st, prev == 0 && letter == 'A' || prev != 0 && letter == prev+1 || s.sectionOwner(letter) >= 0
 }
 
 // sectionOwner finds the open container, above the innermost one a section
@@ -329,27 +342,27 @@ func (s *segmenter) sectionOwner(letter byte) int {
 }
 
 // acceptCJKSection: 一、 二、 follow on below one parent.
-func acceptCJKSection(s *segmenter, st *start) bool {
-	return st.num == s.parentFor(rankCJKSection).lastCJK+1
+func acceptCJKSection(s *segmenter, st start) (start, bool) {
+	return st, st.num == s.parentFor(rankCJKSection).lastCJK+1
 }
 
 // acceptParagraph: a paragraph number follows on from the last one, with
 // room for two missed paragraphs; the first one in a chapter may be any
 // number. A dotted number keeps its first part or moves to the next one
 // at .1.
-func acceptParagraph(s *segmenter, st *start) bool {
+func acceptParagraph(s *segmenter, st start) (start, bool) {
 	if st.major > 0 {
 		p := s.lastDotted
-		return p[0] == 0 || st.major == p[0] && st.num > p[1] && st.num <= p[1]+3 || st.major == p[0]+1 && st.num == 1
+		return st, p[0] == 0 || st.major == p[0] && st.num > p[1] && st.num <= p[1]+3 || st.major == p[0]+1 && st.num == 1
 	}
-	return s.lastPara == 0 && st.num > 0 || st.num > s.lastPara && st.num <= s.lastPara+3
+	return st, s.lastPara == 0 && st.num > 0 || st.num > s.lastPara && st.num <= s.lastPara+3
 }
 
 // acceptLayoutHeading: before the first structure, a heading by layout is
 // the document's title, part of the front matter.
-func acceptLayoutHeading(s *segmenter, _ *start) bool { return s.structured }
+func acceptLayoutHeading(s *segmenter, st start) (start, bool) { return st, s.structured }
 
-func inMandates(s *segmenter, _ *start) bool { return s.mandatesFrame() != nil }
+func inMandates(s *segmenter, st start) (start, bool) { return st, s.mandatesFrame() != nil }
 
 func firstNonEmpty(ss []string) string {
 	for _, s := range ss {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/undoc/undoc/normalize"
@@ -68,7 +69,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 		if c1 := cells[1]; len(c1) > 1 {
 			// "Meetings of:" and its first item in one cell
 			for k := 1; k < len(c1); k++ {
-				if strings.HasSuffix(c1[k-1], ":") && reItem.MatchString(c1[k]) {
+				if strings.HasSuffix(c1[k-1], ":") && reItem().MatchString(c1[k]) {
 					add(normalize.JoinLines(c1[:k]), "")
 					text = normalize.JoinLines(c1[k:])
 					break
@@ -171,7 +172,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 					break
 				}
 			}
-			if cat == nil && header == nil && reYear.MatchString(l.text) {
+			if cat == nil && header == nil && reYear().MatchString(l.text) {
 				header = [][]string{{l.text}} // a text dump's header line
 				break
 			}
@@ -183,7 +184,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 				add(splitValues(l.text))
 				break
 			}
-			if reItem.MatchString(l.text) {
+			if reItem().MatchString(l.text) {
 				flushText() // a numbered item starts a new row
 			}
 			pendingText = append(pendingText, l.text)
@@ -219,22 +220,22 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 }
 
 var (
-	reYear = regexp.MustCompile(`(?:^|\s)(19|20)\d\d(?:\s|$)`)
+	reYear = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|\s)(19|20)\d\d(?:\s|$)`) })
 	// a year heading a column of a text dump: "2025", "2025年"
-	reYearCell = regexp.MustCompile(`^(?:19|20)\d\d年?$`)
+	reYearCell = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:19|20)\d\d年?$`) })
 	// a line that is one figure a chart prints ("8", "70", "1 500",
 	// "45%"), which never ends a wrapped title (segmenter.title), as a
 	// year ("2027") may
-	reChartValue = regexp.MustCompile(`^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?\s?%?$`)
-	reValue      = regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[–—-]$`)
-	reItem       = regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`)
+	reChartValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{1,3}(?:[ ,]\d{3})*(?:\.\d+)?\s?%?$`) })
+	reValue      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[–—-]$`) })
+	reItem       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,3})\.\s+(.*)$`) })
 	// a former value in brackets after a value, with a footnote mark:
 	// "24 [26]a" (the planned value of the previous edition)
-	reFormerValue = regexp.MustCompile(`^\[(?:\d{1,3}(?:,\d{3})+|\d+|[–—-])\][a-z]?$`)
+	reFormerValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[(?:\d{1,3}(?:,\d{3})+|\d+|[–—-])\][a-z]?$`) })
 	// a footnote under a table: its mark, a letter, then its text
-	reFootnote = regexp.MustCompile(`^[a-z]\s+\p{Lu}`)
+	reFootnote = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]\s+\p{Lu}`) })
 	// a column header: a year and a word or two ("2025 planned")
-	reHeaderCell = regexp.MustCompile(`^(?:19|20)\d\d(?:\s+\S+){0,2}$`)
+	reHeaderCell = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:19|20)\d\d(?:\s+\S+){0,2}$`) })
 )
 
 // isHeaderRow reports whether the layout row's cells after the first each
@@ -267,12 +268,12 @@ func headerColumns(cells map[int][]string) [][]string {
 // one; "2025 2026" over "actual planned" is two columns the PDF's layout
 // put in one cell, paired in order. nil when the cell is no column header.
 func headerCell(lines []string) []string {
-	if t := strings.Join(lines, " "); reHeaderCell.MatchString(t) {
+	if t := strings.Join(lines, " "); reHeaderCell().MatchString(t) {
 		return []string{t}
 	}
 	var years, words []string
 	for _, f := range strings.Fields(strings.Join(lines, " ")) {
-		if reYear.MatchString(f) {
+		if reYear().MatchString(f) {
 			years = append(years, f)
 		} else {
 			words = append(words, f)
@@ -294,7 +295,7 @@ func headerCell(lines []string) []string {
 func yearsOnly(s string) []string {
 	f := strings.Fields(s)
 	for _, t := range f {
-		if !reYearCell.MatchString(t) {
+		if !reYearCell().MatchString(t) {
 			return nil
 		}
 	}
@@ -313,7 +314,7 @@ func underYears(years []string, s string) [][]string {
 	var words []string
 	for _, t := range strings.Fields(s) {
 		switch {
-		case reValue.MatchString(t):
+		case reValue().MatchString(t):
 			return nil
 		case footnoteMark(t) && len(words) > 0:
 			words[len(words)-1] += " " + t
@@ -337,7 +338,7 @@ func underYears(years []string, s string) [][]string {
 func columnsOf(s string) []string {
 	var cols []string
 	for _, f := range strings.Fields(s) {
-		if reYear.MatchString(f) || len(cols) == 0 {
+		if reYear().MatchString(f) || len(cols) == 0 {
 			cols = append(cols, f)
 		} else {
 			cols[len(cols)-1] += " " + f
@@ -360,8 +361,8 @@ func splitValues(s string) (text, vals string) {
 	f := strings.Fields(s)
 	k := len(f)
 	n := 0
-	for k > 0 && (reValue.MatchString(f[k-1]) || reFormerValue.MatchString(f[k-1])) {
-		if reValue.MatchString(f[k-1]) {
+	for k > 0 && (reValue().MatchString(f[k-1]) || reFormerValue().MatchString(f[k-1])) {
+		if reValue().MatchString(f[k-1]) {
 			n++
 		}
 		k--
@@ -386,21 +387,21 @@ func (s *segmenter) deliverableRow(node *model.Node, cat *model.DeliverableCateg
 		switch {
 		case t == "–" || t == "—" || t == "-":
 			values = append(values, nil)
-		case reValue.MatchString(t):
+		case reValue().MatchString(t):
 			v, _ := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
 			values = append(values, &v)
 		default:
 			notes = append(notes, t)
 		}
 	}
-	if row != nil && len(row.Items) > 0 && len(values) > 0 && !reItem.MatchString(text) {
+	if row != nil && len(row.Items) > 0 && len(values) > 0 && !reItem().MatchString(text) {
 		if it := row.Items[len(row.Items)-1]; len(it.Values) == 0 && len(it.Footnotes) == 0 {
 			it.Text = normalize.JoinLines([]string{it.Text, text})
 			it.Values, it.Footnotes = values, notes
 			return row, cat
 		}
 	}
-	if m := reItem.FindStringSubmatch(text); m != nil && row != nil {
+	if m := reItem().FindStringSubmatch(text); m != nil && row != nil {
 		row.Items = append(row.Items, &model.DeliverableItem{Label: m[1], Text: m[2], Footnotes: notes, Values: values})
 		return row, cat
 	}
@@ -442,7 +443,7 @@ func categoryAfter(cat *model.DeliverableCategory, letter byte) bool {
 // the marks in order a, b, c.
 func nextNote(s string, n int) bool {
 	s = strings.TrimSpace(s)
-	return n < 26 && s != "" && s[0] == byte('a'+n) && (len(s) == 1 || reFootnote.MatchString(s))
+	return n < 26 && s != "" && s[0] == byte('a'+n) && (len(s) == 1 || reFootnote().MatchString(s))
 }
 
 // footnoteMark reports whether s is a footnote mark alone: "a".
@@ -453,7 +454,7 @@ func footnoteMark(s string) bool {
 // anyValue reports whether s holds a value: a number or "–".
 func anyValue(s string) bool {
 	for _, t := range strings.Fields(s) {
-		if reValue.MatchString(t) {
+		if reValue().MatchString(t) {
 			return true
 		}
 	}
@@ -466,7 +467,7 @@ func joinThousands(toks []string, ncols int) []string {
 	count := func() int {
 		n := 0
 		for _, t := range toks {
-			if reValue.MatchString(t) {
+			if reValue().MatchString(t) {
 				n++
 			}
 		}
@@ -475,7 +476,7 @@ func joinThousands(toks []string, ncols int) []string {
 	for ncols > 1 && count() > ncols {
 		joined := false
 		for i := 0; i+1 < len(toks); i++ {
-			if reShortNumber.MatchString(toks[i]) && reThousands.MatchString(toks[i+1]) {
+			if reShortNumber().MatchString(toks[i]) && reThousands().MatchString(toks[i+1]) {
 				toks = append(toks[:i:i], append([]string{toks[i] + toks[i+1]}, toks[i+2:]...)...)
 				joined = true
 				break
@@ -489,6 +490,6 @@ func joinThousands(toks []string, ncols int) []string {
 }
 
 var (
-	reShortNumber = regexp.MustCompile(`^\d{1,3}$`)
-	reThousands   = regexp.MustCompile(`^\d{3}$`)
+	reShortNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{1,3}$`) })
+	reThousands   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{3}$`) })
 )

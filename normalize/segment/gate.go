@@ -1,7 +1,9 @@
 package segment
 
 import (
+	"cmp"
 	"regexp/syntax"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -11,9 +13,11 @@ import (
 type gate struct {
 	ranges []rune // pairs lo, hi of first runes some pattern accepts
 	all    bool   // some pattern may start with anything
+	sealed bool   // ranges sorted and disjoint (seal)
 }
 
 func (g *gate) add(pattern string) {
+	g.sealed = false
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		g.all = true
@@ -56,9 +60,31 @@ func (g *gate) first(prog *syntax.Prog, pc uint32, seen map[uint32]bool) bool {
 }
 
 func (g *gate) addWord(w string) {
+	g.sealed = false
 	if r, _ := utf8.DecodeRuneInString(w); r != utf8.RuneError {
 		g.ranges = append(g.ranges, r, r)
 	}
+}
+
+// seal sorts the ranges and merges those that overlap or touch, so that
+// open can search them by halves. The gate accepts the same runes.
+func (g *gate) seal() {
+	type span struct{ lo, hi rune }
+	spans := make([]span, 0, len(g.ranges)/2)
+	for i := 0; i+1 < len(g.ranges); i += 2 {
+		spans = append(spans, span{g.ranges[i], g.ranges[i+1]})
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.lo, b.lo) })
+	merged := g.ranges[:0]
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp.lo <= merged[n-1]+1 {
+			merged[n-1] = max(merged[n-1], sp.hi)
+			continue
+		}
+		merged = append(merged, sp.lo, sp.hi)
+	}
+	g.ranges = merged
+	g.sealed = true
 }
 
 // open reports whether a line starting with s may match.
@@ -67,10 +93,23 @@ func (g *gate) open(s string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	for i := 0; i+1 < len(g.ranges); i += 2 {
-		if g.ranges[i] <= r && r <= g.ranges[i+1] {
-			return true
+	if !g.sealed {
+		for i := 0; i+1 < len(g.ranges); i += 2 {
+			if g.ranges[i] <= r && r <= g.ranges[i+1] {
+				return true
+			}
+		}
+		return false
+	}
+	// the last range starting at or before r
+	lo, hi := 0, len(g.ranges)/2
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if g.ranges[2*m] <= r {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return false
+	return lo > 0 && r <= g.ranges[2*lo-1]
 }

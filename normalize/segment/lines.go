@@ -119,7 +119,19 @@ func isLink(s string) bool {
 
 func displayWidth(s string) int {
 	w := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			w++
+			i++
+			continue
+		}
+		if normalize.HanAt(s[i:]) { // U+4E00–U+9FFF, without decoding
+			w += 2
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case r < 0x1100:
 			w++

@@ -12,7 +12,7 @@ import (
 // diagnostic, so that a case's expectation can be written by hand before
 // the code runs (the outline.txt section of a txtar case):
 //
-//	<kind> <id> [#number] [«title»] [= text]     a node, children indented by two
+//	<kind> <id> [#number] [«title»] [[form]] [= text]  a node, children indented by two ([form]: form-field text)
 //	item <id> <marker> = text                    an item of a paragraph
 //	acc <id> = text / ind <id> = text            result rows (old format)
 //	group sp=<n|-> «title» [category]            a group of mandates
@@ -49,6 +49,9 @@ func outline(res *Result) string {
 			}
 			if n.Title != "" {
 				head += " «" + n.Title + "»"
+			}
+			if n.FormField {
+				head += " [form]"
 			}
 			if n.Text != "" {
 				head += " = " + n.Text

@@ -124,8 +124,11 @@ func (ls *list) last() *itemText {
 // paragraphBody reads the lines after a paragraph's first line until the
 // next block: lead-in text, items at any depth, and their continuations.
 // It returns the lines that looked like paragraph numbers out of sequence.
+// Form-field text and the page's own text never share a paragraph; a
+// paragraph of form-field text is marked so.
 func (s *segmenter) paragraphBody(node *model.Node, lead []string, last *line) (stray []*line) {
 	var ls list
+	node.FormField = last.src.FormField
 	for {
 		j := s.next(s.i)
 		if j < 0 {
@@ -134,6 +137,9 @@ func (s *segmenter) paragraphBody(node *model.Node, lead []string, last *line) (
 		l := &s.lines[j]
 		if s.classify(l).kind != kNone || l.match.kind == kSubprogramme && s.mandatesFrame() == nil {
 			break // a block, or a heading printed again
+		}
+		if l.src.FormField != node.FormField {
+			break
 		}
 		if ls.add(l.text) {
 			// an item
@@ -382,7 +388,7 @@ func (s *segmenter) loose() {
 // document has been read (see placeFront).
 func (s *segmenter) frontParagraph() {
 	first := &s.lines[s.i]
-	node := &model.Node{Kind: model.KindParagraph, Span: s.span(first)}
+	node := &model.Node{Kind: model.KindParagraph, Span: s.span(first), FormField: first.src.FormField}
 	parts := []string{first.text}
 	s.i++
 	for last := first; ; {
@@ -391,7 +397,7 @@ func (s *segmenter) frontParagraph() {
 			break
 		}
 		l := &s.lines[j]
-		if s.classify(l).kind != kNone {
+		if s.classify(l).kind != kNone || l.src.FormField != node.FormField {
 			break
 		}
 		parts = append(parts, l.text)

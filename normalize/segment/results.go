@@ -121,7 +121,8 @@ func (s *segmenter) resultLine(rows []*row, t string) []*row {
 	}
 	if m, rest, ok := normalize.ParseMarker(t, nil); ok && isIndicatorStyle(m.Style) {
 		r.inInds = true
-		r.inds = append(r.inds, &indRow{m: &m, text: []string{rest}})
+		mm := m // only a kept marker goes to the heap
+		r.inds = append(r.inds, &indRow{m: &mm, text: []string{rest}})
 		return rows
 	}
 	r.appendText(t)
@@ -154,7 +155,8 @@ func (s *segmenter) resultCell(rows []*row, l *line) []*row {
 	}
 	if m, rest, ok := normalize.ParseMarker(t, nil); ok && isIndicatorStyle(m.Style) {
 		r.inInds = true
-		r.inds = append(r.inds, &indRow{m: &m, text: []string{rest}})
+		mm := m // only a kept marker goes to the heap
+		r.inds = append(r.inds, &indRow{m: &mm, text: []string{rest}})
 		return rows
 	}
 	r.inInds = true

@@ -205,6 +205,41 @@ func (s *segmenter) heading(st start) {
 		rank = rankHeading2
 	}
 	s.push(n, rank, slug, *st.word)
+	if st.word.Subtitle != "" {
+		s.subtitle(st.word.Subtitle)
+	}
+}
+
+// subtitle reads the title that follows a heading ("Programme performance
+// in 2025", then the title of its story): the lines after the heading that
+// open no block, or that the source marks as a heading, up to the next
+// block, at most three and ending no sentence. They become a heading below
+// the open one. Nothing is read when no block follows them.
+func (s *segmenter) subtitle(slug string) {
+	var parts []string
+	var sp model.Span
+	j := s.next(s.i)
+	for ; j >= 0 && len(parts) < 3; j = s.next(j + 1) {
+		l := &s.lines[j]
+		k := s.classify(l).kind
+		if k != kNone && k != kLayoutHeading {
+			break
+		}
+		if l.src.Table > 0 || terminal(l.text) || l.match.kind != kNone && l.match.kind != kLayoutHeading {
+			return // a heading its context refuses ("Subprogramme 1" again) is no title
+		}
+		if len(parts) == 0 {
+			sp = s.span(l)
+		}
+		parts = append(parts, l.text)
+		sp.Extend(s.span(l))
+	}
+	if j < 0 || len(parts) == 0 || !s.classify(&s.lines[j]).kind.strong() {
+		return
+	}
+	n := &model.Node{Kind: model.KindHeading, Title: normalize.JoinLines(parts), Span: sp}
+	s.i = j
+	s.push(n, rankHeading2, slug, HeadingWord{})
 }
 
 // result opens a result of the budget format ("Result 1: …"), below the
@@ -257,6 +292,12 @@ func (s *segmenter) layoutHeading(st start) {
 	l := &s.lines[s.i]
 	n := &model.Node{Kind: model.KindHeading, Title: st.title, Span: s.span(l)}
 	s.i++
+	if top := s.top(); top.rank == rankHeading && top.word.OneResult {
+		// the one planned result, printed without "Result 1:"
+		s.push(&model.Node{Kind: model.KindResult, Number: intp(1), Title: st.title, Span: n.Span}, rankResult, "result1", HeadingWord{})
+		s.diag("info", "unlabelled-result", "the heading below "+quote(top.node.Title)+" is read as its one result: "+quote(st.title), l, s.top().node.ID)
+		return
+	}
 	f := s.parentFor(rankHeading)
 	f.generic++
 	s.push(n, rankHeading, "h"+strconv.Itoa(f.generic), HeadingWord{})
@@ -275,24 +316,27 @@ func (s *segmenter) title(first string, chapter bool) (string, model.Span) {
 		parts = append(parts, first)
 		lastFull = s.isFull(&s.lines[s.i-1])
 	}
-	for len(parts) < 3 {
+	for len(parts) < 6 {
 		j := s.next(s.i)
 		if j < 0 {
 			break
 		}
 		l := &s.lines[j]
+		if len(parts) >= 3 && !sameWeight(&s.lines[s.i-1], l) {
+			break // three lines at most, unless set in one bold type
+		}
 		if k := s.classify(l).kind; k == kLayoutHeading && (len(parts) == 0 || s.lines[s.i-1].src.Heading == l.src.Heading) {
 			// a title the source marks as a heading, like its number
 		} else if k != kNone {
 			break
 		}
-		if len(parts) > 0 && ((!chapter && !lastFull) || terminal(parts[len(parts)-1])) {
+		if len(parts) > 0 && ((!chapter && !lastFull && !sameWeight(&s.lines[s.i-1], l)) || terminal(parts[len(parts)-1])) {
 			break
 		}
 		if l.src.Table > 0 && s.lines[s.i-1].src.Table == 0 { // a title never runs into a table
 			break
 		}
-		if spacedCJK(l.text) >= 2 || reChartValue.MatchString(l.text) { // a diagram's labels or values, not a title
+		if spacedCJK(l.text) >= 2 || reChartValue().MatchString(l.text) { // a diagram's labels or values, not a title
 			break
 		}
 		parts = append(parts, l.text)
@@ -301,6 +345,14 @@ func (s *segmenter) title(first string, chapter bool) (string, model.Span) {
 		s.i = j + 1
 	}
 	return normalize.JoinLines(parts), sp
+}
+
+// sameWeight reports whether two lines are both set in bold type of one
+// size (Line.Bold, from a PDF's fonts): a title the source wrapped goes on
+// in the second, whatever the width of the first. A text dump has no such
+// evidence.
+func sameWeight(a, b *line) bool {
+	return a.src.Bold && b.src.Bold && a.src.Size == b.src.Size
 }
 
 // spacedCJK counts the spaces between two ideographs in s, which

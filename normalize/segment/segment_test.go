@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
+	"golang.org/x/text/width"
 	"golang.org/x/tools/txtar"
 
 	"github.com/undoc/undoc/extract"
@@ -30,7 +35,7 @@ func zhVocab(t testing.TB) *Vocab {
 // splitLines makes a case's input into lines. A line may start with layout
 // hints, as an extractor would attach them: "@{h3} " (a heading of level
 // 3), "@{b} " (bold), "@{cell T R C} " (table T, row R, column C) with
-// " th" before the brace for a header cell.
+// " th" before the brace for a header cell, "@{form} " (form-field text).
 func splitLines(s string) []extract.Line {
 	var ls []extract.Line
 	for i, t := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
@@ -47,6 +52,8 @@ func splitLines(s string) []extract.Line {
 				l.Heading = int(f[0][1] - '0')
 			case "b":
 				l.Bold = true
+			case "form":
+				l.FormField = true
 			case "cell":
 				l.Table, l.Row, l.Col = atoi(f[1]), atoi(f[2]), atoi(f[3])
 				l.HeaderCell = len(f) > 4 && f[4] == "th"
@@ -68,7 +75,8 @@ func atoi(s string) int {
 }
 
 // TestCases runs every testdata/*.txtar: the body segmented from input.txt
-// must equal want.json. go test -update rewrites want.json after a
+// (with the vocabulary named in vocab.txt, the Chinese programme plan's if
+// there is none) must equal want.json. go test -update rewrites want.json after a
 // deliberate change, so that the diff shows in review.
 func TestCases(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
@@ -84,8 +92,13 @@ func TestCases(t *testing.T) {
 			}
 			var input, wantOutline []byte
 			wantIdx := -1
+			cv := v
 			for i, f := range ar.Files {
 				switch f.Name {
+				case "vocab.txt": // another vocabulary than the Chinese programme plan's
+					if cv, err = LoadVocab(strings.TrimSpace(string(f.Data))); err != nil {
+						t.Fatal(err)
+					}
 				case "input.txt":
 					input = f.Data
 				case "want.json":
@@ -97,7 +110,7 @@ func TestCases(t *testing.T) {
 			if input == nil {
 				t.Fatal("no input.txt section")
 			}
-			res := Segment(splitLines(string(input)), v)
+			res := Segment(splitLines(string(input)), cv)
 			// outline.txt is written by hand and never rewritten by -update.
 			if wantOutline != nil {
 				if got := outline(res); got != string(wantOutline) {
@@ -154,6 +167,66 @@ func TestGate(t *testing.T) {
 	}
 }
 
+// TestGateSeal checks that a sealed gate (ranges sorted and merged, searched
+// by halves) opens for the same first runes as the ranges as added, on every
+// rune, for the gates of both bundled vocabularies.
+func TestGateSeal(t *testing.T) {
+	for _, name := range []string{"zh-programme-plan", "en-budget"} {
+		v, err := LoadVocab(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gates := []*gate{&v.gate}
+		for _, p := range []*pattern{&v.re.chapter, &v.re.section, &v.re.programme, &v.re.subprogramme, &v.re.component,
+			&v.re.paragraph, &v.re.paragraphDotted, &v.re.table, &v.re.figure, &v.re.mandate, &v.re.result} {
+			gates = append(gates, &p.gate)
+		}
+		for k, g := range gates {
+			if !g.sealed && len(g.ranges) > 0 {
+				t.Errorf("%s: gate %d not sealed", name, k)
+			}
+			// the same set of ranges, unsealed, in the order added and
+			// overlapping: reversed and each range given twice
+			raw := gate{all: g.all}
+			for i := len(g.ranges) - 2; i >= 0; i -= 2 {
+				raw.ranges = append(raw.ranges, g.ranges[i], g.ranges[i+1], g.ranges[i], g.ranges[i+1])
+			}
+			sealed := gate{all: g.all, ranges: slices.Clone(raw.ranges)}
+			sealed.seal()
+			for r := rune(0); r <= unicode.MaxRune; r++ {
+				if !utf8.ValidRune(r) {
+					continue
+				}
+				s := string(r) + "x"
+				if a, b := raw.open(s), sealed.open(s); a != b || g.open(s) != a {
+					t.Fatalf("%s: gate %d: first rune %U: unsealed %v, sealed %v, vocabulary's %v", name, k, r, a, b, g.open(s))
+				}
+			}
+		}
+	}
+}
+
+// TestGateSealRandom seals random sets of overlapping, touching and nested
+// ranges and checks every rune of their span against the unsealed gate.
+func TestGateSealRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		var raw gate
+		for range 1 + rng.IntN(20) {
+			lo := rune(rng.IntN(300))
+			raw.ranges = append(raw.ranges, lo, lo+rune(rng.IntN(12)))
+		}
+		sealed := gate{ranges: slices.Clone(raw.ranges)}
+		sealed.seal()
+		for r := rune(0); r < 330; r++ {
+			s := string(r)
+			if raw.open(s) != sealed.open(s) {
+				t.Fatalf("ranges %v, sealed %v: rune %d: unsealed %v", raw.ranges, sealed.ranges, r, raw.open(s))
+			}
+		}
+	}
+}
+
 // TestResultsFromCells: with layout (PDF, HTML), the column of each line
 // decides which cell it belongs to, even when a line looks like a marker
 // of the other column.
@@ -196,5 +269,36 @@ func TestResultsFromCells(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestDisplayWidth checks displayWidth on every rune, alone and after
+// others, against the widths rune by rune: CJK ideographs, Hangul and
+// full-width forms count two columns, the rest by their East Asian width.
+func TestDisplayWidth(t *testing.T) {
+	runeWidth := func(r rune) int {
+		switch {
+		case r < 0x1100:
+			return 1
+		case r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFF01 && r <= 0xFF60:
+			return 2
+		}
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			return 2
+		}
+		return 1
+	}
+	if got := displayWidth("a\xff名\xe4\xb8"); got != 6 {
+		t.Errorf("displayWidth with invalid bytes = %d, want 6 (one column per invalid byte)", got)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := "a" + string(r) + "名"
+		if got, want := displayWidth(s), 1+runeWidth(r)+2; got != want {
+			t.Fatalf("displayWidth(%+q) = %d, want %d", s, got, want)
+		}
 	}
 }

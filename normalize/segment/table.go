@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,10 +11,12 @@ import (
 )
 
 // table reads a captioned table (表 n): title, header, rows and note. With
-// layout from a PDF or HTML each cell is known. A text dump ends each cell's
-// last line with a space; where that gives whole rows of the header's width
-// the cells are read from it, else each row is its label and the rest of
-// its text.
+// layout from a PDF or HTML each cell is known, and the header is the row
+// the source marks (HTML th, a PDF row set off over its columns). A text
+// dump ends each cell's last line with a space; where that gives whole
+// rows of the header's width the cells are read from it, else each row is
+// its label and the rest of its text. The header of a text dump is its
+// first line of whole cells (see dumpHeader).
 func (s *segmenter) table(st start) {
 	node := &model.Node{Kind: model.KindTable, Number: intp(st.num)}
 	node.Title, node.Span = s.tableTitle(st.title)
@@ -46,8 +49,8 @@ func (s *segmenter) table(st start) {
 			}
 		} else if s.v.tableNote(l.text) {
 			note = []string{l.text}
-		} else if h, ok := s.v.tableHeader(l.text); ok {
-			if len(node.Header) == 0 && len(body) == 0 && grid == nil {
+		} else if h, ok := dumpHeader(l); ok && (len(node.Header) == 0 && len(body) == 0 && grid == nil || slices.Equal(h, nonEmpty(node.Header))) {
+			if len(node.Header) == 0 {
 				node.Header = h
 			} // else the header repeated after a page break
 		} else if s.classify(l).kind != kNone {
@@ -66,15 +69,32 @@ func (s *segmenter) table(st start) {
 		s.i = j + 1
 	}
 	lost := false
-	if grid != nil {
-		// lines before the first cell come before the first row (see rows)
-		for _, l := range body {
-			grid.loose = append(grid.loose, looseLine{0, l.src.Text})
+	if len(node.Header) == 0 && grid == nil && len(body) > 0 {
+		if h := yearColumns(body[0].text); h != nil {
+			node.Header, body = h, body[1:]
 		}
+	}
+	if grid != nil {
+		// lines before the first cell come before the first row (see rows),
+		// ahead of the loose lines among the cells
+		pre := make([]looseLine, 0, len(body)+len(grid.loose))
+		for _, l := range body {
+			pre = append(pre, looseLine{0, l.src.Text})
+		}
+		grid.loose = append(pre, grid.loose...)
 		var h []string
-		h, rows = grid.rows(func(r int, row []string) bool { return grid.th[r] || s.v.headerRow(row) })
+		h, rows = grid.rows()
 		if len(node.Header) == 0 {
 			node.Header = h
+		}
+		if len(node.Header) == 0 && len(rows) > 1 {
+			// the header on one line, above the cells or as the first one
+			if h := yearColumns(rows[0][0]); len(h) >= len(rows[0]) && strings.Join(rows[0][1:], "") == "" {
+				node.Header = h
+				// and where a page break cut the table, printed again
+				first := rows[0]
+				rows = slices.DeleteFunc(rows[1:], func(r []string) bool { return slices.Equal(r, first) })
+			}
 		}
 	} else if cols := columnRows(body); cols != nil {
 		// a layout text dump: columns set apart by runs of spaces; the
@@ -89,6 +109,14 @@ func (s *segmenter) table(st start) {
 		if rows, ok = s.dumpCells(body, len(node.Header)); !ok {
 			rows, lost = s.dumpRows(body), true
 		}
+	}
+	if len(node.Header) > 1 && yearColumns(strings.Join(node.Header, " ")) != nil {
+		whole := true
+		for i := range rows {
+			rows[i] = splitDashes(rows[i], len(node.Header))
+			whole = whole && len(rows[i]) == len(node.Header)
+		}
+		lost = lost && !whole
 	}
 	if len(rows) > 0 && len(node.Header) > 0 && len(rows[0]) == len(node.Header)+1 {
 		node.Header = append([]string{""}, node.Header...) // the row labels' column
@@ -112,7 +140,7 @@ func (s *segmenter) dumpCells(body []*line, ncols int) (rows [][]string, ok bool
 	if ncols < 2 {
 		return nil, false
 	}
-	_, _, labelled := s.v.rowLabel(body[0].text)
+	_, _, labelled := rowLabel(body[0].text)
 	width := ncols
 	if labelled {
 		width++
@@ -121,7 +149,7 @@ func (s *segmenter) dumpCells(body []*line, ncols int) (rows [][]string, ok bool
 	for _, l := range body {
 		text := l.text
 		if labelled && len(cur) == 0 && len(cells)%width == 0 {
-			label, rest, ok := s.v.rowLabel(text)
+			label, rest, ok := rowLabel(text)
 			if !ok {
 				return nil, false
 			}
@@ -146,7 +174,7 @@ func (s *segmenter) dumpCells(body []*line, ncols int) (rows [][]string, ok bool
 func (s *segmenter) dumpRows(body []*line) [][]string {
 	var rows [][]string
 	for _, l := range body {
-		if label, rest, ok := s.v.rowLabel(l.text); ok {
+		if label, rest, ok := rowLabel(l.text); ok {
 			rows = append(rows, []string{label, rest})
 		} else if len(rows) > 0 {
 			r := rows[len(rows)-1]
@@ -173,7 +201,7 @@ func (s *segmenter) tableTitle(first string) (string, model.Span) {
 			break
 		}
 		l := &s.lines[j]
-		if _, ok := s.v.tableHeader(l.text); ok || l.src.Table > 0 || len(splitCells(l.src.Text)) > 1 || s.v.deliverablesHeader(l.text) {
+		if _, ok := dumpHeader(l); ok || l.src.Table > 0 || len(splitCells(l.src.Text)) > 1 || s.v.deliverablesHeader(l.text) {
 			break // the table itself begins
 		}
 		prev := &s.lines[s.i-1]
@@ -227,13 +255,15 @@ func (g *layoutGrid) addLoose(l *line) {
 	g.loose = append(g.loose, looseLine{len(g.cells), l.src.Text})
 }
 
-// rows returns the table's header, the first row that isHeader accepts or
-// else a first row printed again further down (after a page break), and
-// its other rows; header rows repeated after a page break are dropped.
-// A loose line with a piece for each column is the top of the row after
-// it, cut by a page break; any other loose line is a row of its own. No
-// other text is dropped.
-func (g *layoutGrid) rows(isHeader func(int, []string) bool) (header []string, out [][]string) {
+// rows returns the table's header, the first row the source marks as one
+// or else a first row printed again further down (after a page break), and
+// its other rows; header rows repeated after a page break are dropped,
+// and so is a loose line that repeats the header. Another row the source
+// marks as a header is kept. A loose line with a piece for each column is
+// the top of the row after it, cut by a page break; any other loose line
+// is a row of its own. No other text is dropped.
+func (g *layoutGrid) rows() (header []string, out [][]string) {
+	isHeader := func(r int, _ []string) bool { return g.th[r] }
 	rows := make([][]string, len(g.cells))
 	for r, cs := range g.cells {
 		rows[r] = make([]string, g.ncols)
@@ -255,7 +285,10 @@ func (g *layoutGrid) rows(isHeader func(int, []string) bool) (header []string, o
 	kept, at := rows[:0], make([]int, len(rows)+1) // at[r]: r's index among the kept rows
 	for r, row := range rows {
 		at[r] = len(kept)
-		if isHeader(r, row) {
+		// a header row other than the first is dropped only where it
+		// repeats the first: a source may mark a row of text as a header
+		// (a Word table's repeated-header flag on a body row)
+		if isHeader(r, row) && (header == nil || slices.Equal(row, header)) {
 			if header == nil {
 				header = row
 			}
@@ -271,6 +304,9 @@ func (g *layoutGrid) rows(isHeader func(int, []string) bool) (header []string, o
 			out = append(out, rows[next])
 		}
 		pieces := splitCells(ll.text)
+		if header != nil && slices.Equal(pieces, nonEmpty(header)) {
+			continue // the header printed again where the page breaks
+		}
 		if len(pieces) == g.ncols && next < len(rows) {
 			for c, p := range pieces {
 				rows[next][c] = normalize.Join(p, rows[next][c])
@@ -282,6 +318,55 @@ func (g *layoutGrid) rows(isHeader func(int, []string) bool) (header []string, o
 		out = append(out, row)
 	}
 	return header, append(out, rows[next:]...)
+}
+
+// dumpHeader reads a text dump's header line: two cells or more, each
+// of ideographs only (CJK text takes no spaces, so a space between
+// ideographs parts cells), the line ending with a space (each cell
+// whole) or starting with one (an empty corner cell before the header
+// words): " 否 部分 是 ".
+func dumpHeader(l *line) ([]string, bool) {
+	raw := normalize.Fold(l.src.Text)
+	if !strings.HasPrefix(raw, " ") && !strings.HasSuffix(raw, " ") {
+		return nil, false
+	}
+	cells := strings.Fields(l.text)
+	if len(cells) < 2 {
+		return nil, false
+	}
+	for _, c := range cells {
+		if !allHan(c) {
+			return nil, false
+		}
+	}
+	return cells, true
+}
+
+// rowLabel returns the label a text dump's table row opens with and the
+// rest of the line: ideographs and a space before the first cell's text
+// ("目标 不包括…"); CJK text takes no spaces, so the space parts cells.
+func rowLabel(s string) (label, rest string, ok bool) {
+	label, rest, ok = strings.Cut(s, " ")
+	if !ok || !allHan(label) || strings.TrimSpace(rest) == "" {
+		return "", "", false
+	}
+	return label, strings.TrimSpace(rest), true
+}
+
+// allHan reports whether s is one or more ideographs and nothing else.
+func allHan(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !normalize.IsHan(r) }) < 0
+}
+
+// nonEmpty returns the cells that are not empty.
+func nonEmpty(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // columnRows reads a text dump's table lines as rows of cells when every
@@ -339,4 +424,59 @@ func splitCells(s string) []string {
 		}
 	}
 	return out
+}
+
+// yearColumn is a column heading of a budget's performance measure: a year
+// and what its figures are, "2023 (actual)", "2027 (planned)".
+var yearColumn = regexp.MustCompile(`^(?:19|20)\d\d \(\pL+\)$`)
+
+// yearColumns reads a line of two or more such headings, set on one line
+// by a PDF or a text dump; nil when the line is anything else.
+func yearColumns(s string) []string {
+	var cols []string
+	for _, f := range strings.Fields(s) {
+		if len(f) == 4 && f[0] >= '0' && f[0] <= '9' {
+			cols = append(cols, f)
+		} else if len(cols) > 0 {
+			cols[len(cols)-1] += " " + f
+		} else {
+			return nil
+		}
+	}
+	if len(cols) < 2 {
+		return nil
+	}
+	for _, c := range cols {
+		if !yearColumn.MatchString(c) {
+			return nil
+		}
+	}
+	return cols
+}
+
+// splitDashes parts the dashes that open a row's first cell into cells of
+// their own when that gives the row n cells: a performance measure marks a
+// year without a result "–", a cell so narrow that a PDF sets it against
+// the next one ("– – 28 least developed countries …").
+func splitDashes(row []string, n int) []string {
+	if len(row) == 0 || len(row) >= n {
+		return row
+	}
+	words := strings.Fields(row[0])
+	d := 0
+	for d < len(words) && words[d] == "–" {
+		d++
+	}
+	if d == 0 {
+		return row
+	}
+	cells := slices.Repeat([]string{"–"}, d)
+	if rest := strings.Join(words[d:], " "); rest != "" {
+		cells = append(cells, rest)
+	}
+	cells = append(cells, row[1:]...)
+	if len(cells) != n {
+		return row
+	}
+	return cells
 }

@@ -26,6 +26,16 @@ type HeadingWord struct {
 	// result. Other headings close any open result.
 	Scope    string `json:"scope"`
 	Mandates bool   `json:"mandates"`
+	// Subtitle, when set, is the slug of the title that may follow the
+	// heading, unnumbered, before the next block: the title of the story
+	// "Programme performance in 2025" tells ("story"), the programme's
+	// title after "Programme of work" in a section without subprogrammes
+	// ("title"). The title becomes a heading below this one.
+	Subtitle string `json:"subtitle"`
+	// OneResult: the heading announces a single result ("Planned result
+	// for 2026"), which may be printed without its "Result 1:" label; a
+	// heading the source marks by layout below it opens that result.
+	OneResult bool `json:"one_result"`
 
 	re *regexp.Regexp
 }
@@ -66,8 +76,6 @@ type Vocab struct {
 		SymbolPrefix string `json:"symbol_prefix"`
 	} `json:"mandate_categories"`
 	MandateItem       string   `json:"mandate_item"`
-	TableHeaderWords  []string `json:"table_header_words"`
-	TableRowLabels    []string `json:"table_row_labels"`
 	TableNotePrefixes []string `json:"table_note_prefixes"`
 
 	re struct {
@@ -120,6 +128,7 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		}
 		p.dst.re = re
 		p.dst.gate.add(p.src)
+		p.dst.gate.seal()
 		v.gate.add(p.src)
 	}
 	for i := range v.Headings {
@@ -163,6 +172,7 @@ func ParseVocab(b []byte) (*Vocab, error) {
 	for _, c := range v.MandateCategories {
 		v.gate.addWord(c.Title)
 	}
+	v.gate.seal()
 	return v, nil
 }
 
@@ -256,57 +266,6 @@ func (v *Vocab) mandateCategory(s string) (string, bool) {
 	return "", false
 }
 
-// tableHeader reports whether every word of s is a table header word.
-func (v *Vocab) tableHeader(s string) ([]string, bool) {
-	words := strings.Fields(s)
-	if len(words) == 1 {
-		// a PDF line of CJK header cells comes without spaces: "否部分是"
-		words = splitInto(words[0], v.TableHeaderWords)
-	}
-	if len(words) < 2 {
-		return nil, false
-	}
-	for _, w := range words {
-		if !contains(v.TableHeaderWords, w) {
-			return nil, false
-		}
-	}
-	return words, true
-}
-
-// splitInto cuts s into words of the list, trying the longest first at
-// each place; nil when s is not made of them.
-func splitInto(s string, list []string) []string {
-	if s == "" {
-		return []string{}
-	}
-	var best []string
-	for _, w := range list {
-		if strings.HasPrefix(s, w) && (best == nil || len(w) > len(best[0])) {
-			if rest := splitInto(s[len(w):], list); rest != nil {
-				best = append([]string{w}, rest...)
-			}
-		}
-	}
-	return best
-}
-
-// headerRow reports whether a row of cells found by layout is a header:
-// every cell empty or a header word, and at least two header words.
-func (v *Vocab) headerRow(cells []string) bool {
-	words := 0
-	for _, c := range cells {
-		switch {
-		case c == "":
-		case contains(v.TableHeaderWords, c):
-			words++
-		default:
-			return false
-		}
-	}
-	return words >= 2
-}
-
 func (v *Vocab) tableNote(s string) bool {
 	for _, p := range v.TableNotePrefixes {
 		if strings.HasPrefix(s, p) {
@@ -314,16 +273,6 @@ func (v *Vocab) tableNote(s string) bool {
 		}
 	}
 	return false
-}
-
-// rowLabel returns a table row label at the start of s and the rest.
-func (v *Vocab) rowLabel(s string) (string, string, bool) {
-	for _, l := range v.TableRowLabels {
-		if strings.HasPrefix(s, l+" ") {
-			return l, strings.TrimSpace(s[len(l):]), true
-		}
-	}
-	return "", "", false
 }
 
 func contains(list []string, s string) bool {

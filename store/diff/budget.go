@@ -302,7 +302,7 @@ func delivChanges(o, n *entity) []Change {
 			continue
 		}
 		c := delivChange(o, n, Changed)
-		c.Deliverable.Column = strings.Join(strings.Fields(h), " ")
+		c.Deliverable.Column = columnKey(h) // "2026 planneda" → "2026 planned": the mark is a footnote
 		c.Deliverable.OldValue, c.Deliverable.NewValue = ov, nv
 		out = append(out, c)
 	}

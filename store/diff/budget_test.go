@@ -91,6 +91,10 @@ func TestBudgetMatching(t *testing.T) {
 			doc(spn(1, "LDCs", result("sp1", 1, resFood))),
 			doc(spn(1, "LDCs", result("sp1", 1, resFood+" and small island developing States"))),
 			[]string{"result renamed sp1/result1 → sp1/result1 (diff)"}},
+		{"a title printed without its label starts with a capital: same result",
+			doc(spn(4, "Advocacy", result("sp4", 1, "Strengthened integration of the three programmes of action"))),
+			doc(spn(4, "Advocacy", result("sp4", 1, "strengthened integration of the three programmes of action"))),
+			nil},
 		{"unrelated titles sharing letters are not paired",
 			doc(spn(3, "SIDS", result("sp3", 1, resPrivate))),
 			doc(spn(3, "SIDS", result("sp3", 1, resUnlock))),
@@ -335,6 +339,11 @@ func TestEditionsSect25(t *testing.T) {
 			results[c.Change]++
 		case c.Kind == KindObjective:
 			t.Errorf("objective %s: the objective is the same in both editions", c.Change)
+		case c.Kind == KindDeliverable && c.Change == Changed:
+			// Checked by hand, row by row, in table 25.2 of A/80/6 and
+			// table 25.1 of A/81/6: the 2025 planned and 2026 planned
+			// columns, which both print, hold the same 30 values.
+			t.Errorf("deliverable %q: %s changed %v → %v; no value changed", c.Deliverable.Text, c.Deliverable.Column, fv(c.Deliverable.OldValue), fv(c.Deliverable.NewValue))
 		}
 	}
 	slices.Sort(added)
@@ -348,5 +357,95 @@ func TestEditionsSect25(t *testing.T) {
 	// Result 1 dropped, results 2 and 3 renumbered 1 and 2, a new result 3.
 	if want := map[string]int{Added: 1, Removed: 1, Moved: 2}; fmt.Sprint(results) != fmt.Sprint(want) {
 		t.Errorf("results %v, want %v", results, want)
+	}
+}
+
+// TestEditionsSect10 diffs Sect. 10 of the 2026 edition against that of
+// the 2027 edition, both read from Word, where the tables are real
+// tables. Every change below was checked by hand against the two
+// documents (the Word text of A/80/6 (Sect. 10), pdftotext of A/81/6
+// (Sect. 10)):
+//   - mandates: A/81/6 para. 10.18 against A/80/6 para. 10.14, list by
+//     list;
+//   - "2026 planned": A/81/6 marks its five revised items with the A/80/6
+//     value in square brackets (tables 10.8 and 10.13: "4 [2]", "2 [1]",
+//     "7 [6]", "4 [3]", "3 [2]"); the four subcategory rows above them
+//     change by the same sums. Item 7 of subprogramme 3 merges A/80/6
+//     items 7 (2) and 8 (4) (footnote a); the diff pairs it with item 8,
+//     the closer text, so it reads 4 → 7 where the document says [6], and
+//     its 2025 planned reads 4 → 6;
+//   - results: in subprogrammes 1–3, the old result 1 was dropped, results
+//     2 and 3 became 1 and 2, and a new result 3 came in; subprogramme 4's
+//     one result of A/80/6 (printed without "Result 1:") is result 1 of
+//     A/81/6, which adds result 2.
+func TestEditionsSect10(t *testing.T) {
+	old := mustParse(t, "../../testdata/docx/A_80_6_Sect.10.docx")
+	t.Run("docx", func(t *testing.T) { checkEditionsSect10(t, old, mustParse(t, "../../testdata/docx/A_81_6_Sect.10.docx")) })
+}
+
+func checkEditionsSect10(t *testing.T, old, new *model.Output) {
+	r := Compare(old, new)
+	var added, removed, values []string
+	results := map[string]int{}
+	objectives := 0
+	for _, c := range r.Changes {
+		switch {
+		case c.Kind == KindMandate && c.Change == Added:
+			added = append(added, fmt.Sprint(c.New.Mandate.Subprogramme != nil && *c.New.Mandate.Subprogramme > 0, " ", c.New.Mandate.Number))
+		case c.Kind == KindMandate && c.Change == Removed:
+			removed = append(removed, fmt.Sprint(c.Old.Mandate.Subprogramme != nil && *c.Old.Mandate.Subprogramme > 0, " ", c.Old.Mandate.Number))
+		case c.Kind == KindDeliverable && c.Change == Changed:
+			d := c.Deliverable
+			sp := 0
+			if d.Subprogramme != nil {
+				sp = *d.Subprogramme
+			}
+			text, _, _ := strings.Cut(d.Text, " (")
+			values = append(values, fmt.Sprintf("sp%d %s | %.40s | %s→%s", sp, d.Column, text, fv(d.OldValue), fv(d.NewValue)))
+		case c.Kind == KindResult:
+			results[c.Change]++
+		case c.Kind == KindObjective:
+			objectives++
+		}
+	}
+	slices.Sort(added)
+	slices.Sort(removed)
+	wantAdded := []string{"false 78/322", "false 80/146", "true 2025/23", "true 79/279", "true 80/136", "true 80/150", "true 80/151", "true 80/3"}
+	if !slices.Equal(added, wantAdded) {
+		t.Errorf("mandates added (listed by subprogramme, number):\n  %q\nwant\n  %q", added, wantAdded)
+	}
+	wantRemoved := strings.Fields("65/280 70/294 77/177 78/233 79/218 2023/29 2024/18 " + // subprogramme 1
+		"69/137 73/243 74/233 75/228 76/217 77/246 78/163 74/15 " + // 2
+		"69/15 72/279 73/228 74/217 75/215 76/203 77/245 78/232 79/203 74/3") // 3
+	for i := range wantRemoved {
+		wantRemoved[i] = "true " + wantRemoved[i]
+	}
+	slices.Sort(wantRemoved)
+	if !slices.Equal(removed, wantRemoved) {
+		t.Errorf("mandates removed:\n  %q\nwant\n  %q", removed, wantRemoved)
+	}
+	wantValues := []string{
+		"sp2 2026 planned | Substantive services for meetings | 33→35",
+		"sp2 2026 planned | Expert group meetings on thematic issues | 2→4",
+		"sp2 2026 planned | Technical materials | 3→4",
+		"sp2 2026 planned | On thematic development issues in landlo | 1→2",
+		"sp3 2026 planned | Seminars, workshops and training events | 16→18",
+		"sp3 2025 planned | Seminars on the support from development | 4→6",
+		"sp3 2026 planned | Seminars on the support from development | 4→7",
+		"sp3 2026 planned | Seminars on private sector involvement i | 3→4",
+		"sp3 2026 planned | Technical materials | 10→11",
+		"sp3 2026 planned | On matters relating to the financing, im | 2→3",
+	}
+	if !slices.Equal(values, wantValues) {
+		t.Errorf("deliverable values changed:\n  %s\nwant\n  %s", strings.Join(values, "\n  "), strings.Join(wantValues, "\n  "))
+	}
+	if want := map[string]int{Added: 4, Removed: 3, Moved: 6}; fmt.Sprint(results) != fmt.Sprint(want) {
+		t.Errorf("results: %v, want %v", results, want)
+	}
+	// The three objectives were reworded (subprogramme 1 adds "to
+	// strengthen policies", 2 "sustainable and resilient", 3 "economic,
+	// social and environmental resilience").
+	if objectives != 3 {
+		t.Errorf("%d objectives reworded, want 3", objectives)
 	}
 }

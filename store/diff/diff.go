@@ -5,7 +5,9 @@
 // (reworded), expected accomplishments and indicators (added, removed,
 // reworded with a character-level diff, moved or renumbered), legislative
 // mandates (added, removed) and the captioned tables (表 n: added, removed,
-// renamed; their rows added or removed; their cells reworded).
+// renamed; their rows added or removed; their cells reworded) and the
+// paragraphs of the text (added, removed, reworded, moved; matched by
+// content, never by number).
 //
 // Entries are matched on their stable ids and numbering first; where the
 // numbering shifted, on unchanged text; then on text similarity. An item

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/undoc/undoc/store/model"
 )
@@ -45,6 +47,7 @@ type edition struct {
 	tables     []*entity
 	results    []*entity
 	delivs     []*entity // deliverable rows and items with their values
+	paras      []*entity
 }
 
 func (d *edition) add(e *entity) *entity {
@@ -73,6 +76,10 @@ func collect(o *model.Output, isNew bool) *edition {
 				continue
 			case model.KindResult:
 				r := d.add(&entity{kind: KindResult, isNew: isNew, id: n.ID, unit: unit, number: n.Number, slot: numberSlot(n.Number), text: n.Title})
+				// "Result 1: strengthened …" prints the title in lower
+				// case after its label; a result printed without one
+				// (A/80/6 Sect. 10, subprogramme 4) starts with a capital.
+				r.norm = lowerFirst(r.norm)
 				d.results = append(d.results, r)
 				walk(n.Children, unit, r)
 				continue
@@ -96,6 +103,10 @@ func collect(o *model.Output, isNew bool) *edition {
 				}
 			case model.KindTable:
 				d.addTable(n, unit, result, isNew)
+			case model.KindFrontMatter:
+				continue // the masthead and title: document metadata, not text
+			case model.KindParagraph:
+				d.paras = append(d.paras, d.add(&entity{kind: KindParagraph, isNew: isNew, id: n.ID, unit: unit, label: n.Code, text: paragraphText(n)}))
 			case model.KindMandates:
 				for _, g := range n.Groups {
 					for _, it := range g.Items {
@@ -112,6 +123,15 @@ func collect(o *model.Output, isNew bool) *edition {
 	}
 	walk(o.Body, nil, nil)
 	return d
+}
+
+// lowerFirst lower-cases the first letter of s.
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if l := unicode.ToLower(r); l != r {
+		return string(l) + s[size:]
+	}
+	return s
 }
 
 func numberSlot(n *int) string {
@@ -172,6 +192,7 @@ func (m *matcher) run() {
 	m.results()
 	m.tables()
 	m.deliverables()
+	m.paragraphs()
 }
 
 // units pairs the units of one level (the children of two matched units),
@@ -452,6 +473,13 @@ func change(o, n *entity) string {
 		if o.norm != n.norm {
 			return Reworded
 		}
+	case KindParagraph:
+		switch {
+		case home(o) != home(n):
+			return Moved
+		case o.norm != n.norm:
+			return Reworded
+		}
 	}
 	return ""
 }
@@ -548,7 +576,7 @@ func entry(e *entity) Entry {
 		en.Subprogramme = subprogrammeOf(e.unit)
 	case KindResult:
 		en.Number, en.Subprogramme = e.number, subprogrammeOf(e.unit)
-	case KindDeliverable:
+	case KindDeliverable, KindParagraph:
 		en.Label = e.label
 	case KindMandate:
 		en.Mandate = &Mandate{Number: e.mandate.Number, Symbol: e.mandate.Symbol,

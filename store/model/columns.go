@@ -4,10 +4,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // columnRE reads a deliverables column as printed: a year, then its kind.
-var columnRE = regexp.MustCompile(`^\s*((?:19|20)\d\d)\s*(?:[-–]\s*\d{2,4}\s*)?(\pL[\pL ]*?)\s*$`)
+var columnRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*((?:19|20)\d\d)\s*(?:[-–]\s*\d{2,4}\s*)?(\pL[\pL ]*?)\s*$`)
+})
 
 // columnKinds are the kinds of deliverables columns the budget prints.
 var columnKinds = []string{"planned", "actual", "estimated", "estimate", "approved", "proposed", "revised", "projected"}
@@ -17,7 +20,7 @@ var columnKinds = []string{"planned", "actual", "estimated", "estimate", "approv
 // kind is dropped ("2026 plannedb"). ok is false when the header is not of
 // that shape.
 func Column(h string) (year int, kind string, ok bool) {
-	m := columnRE.FindStringSubmatch(strings.Join(strings.Fields(h), " "))
+	m := columnRE().FindStringSubmatch(strings.Join(strings.Fields(h), " "))
 	if m == nil {
 		return 0, "", false
 	}

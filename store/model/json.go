@@ -48,12 +48,13 @@ type (
 		Children []any  `json:"children"`
 	}
 	paragraphJSON struct {
-		Kind   string  `json:"kind"`
-		ID     string  `json:"id"`
-		Span   Span    `json:"span"`
-		Number *string `json:"number"`
-		Text   string  `json:"text"`
-		Items  []*Item `json:"items"`
+		Kind      string  `json:"kind"`
+		ID        string  `json:"id"`
+		Span      Span    `json:"span"`
+		Number    *string `json:"number"`
+		Text      string  `json:"text"`
+		Items     []*Item `json:"items"`
+		FormField bool    `json:"form_field,omitempty"`
 	}
 	objectiveJSON struct {
 		Kind   string  `json:"kind"`
@@ -138,7 +139,7 @@ func (n *Node) shape() (any, error) {
 	case KindHeading:
 		return headingJSON{n.Kind, n.ID, n.Span, n.Title, children}, nil
 	case KindParagraph:
-		return paragraphJSON{n.Kind, n.ID, n.Span, n.Code, n.Text, orEmpty(n.Items)}, nil
+		return paragraphJSON{n.Kind, n.ID, n.Span, n.Code, n.Text, orEmpty(n.Items), n.FormField}, nil
 	case KindObjective:
 		return objectiveJSON{n.Kind, n.ID, n.Span, n.Code, n.Text}, nil
 	case KindDeliverables:

@@ -146,6 +146,9 @@ type Node struct {
 	Label string // chapter label as printed, "第一章"
 	Title string
 	Text  string
+	// FormField marks a paragraph built from form-field text (a PDF form
+	// field's value: extract.Line.FormField); written only when set.
+	FormField bool
 
 	Children        []*Node
 	Items           []*Item

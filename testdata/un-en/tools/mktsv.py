@@ -19,7 +19,7 @@ def decide(group, num, link):
     if not num or pre is None:
         return link, ('link' if link else '')
     if link and link.upper().startswith(pre.upper()):
-        return pre+link[len(pre):], 'link'
+        return pre+link[len(pre):].upper(), 'link'  # symbols are upper case: A/RES/59/113a -> A/RES/59/113A
     if link:
         return pre+core(num), 'group; link says '+link
     return pre+core(num), 'group; no link'
