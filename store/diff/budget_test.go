@@ -380,7 +380,9 @@ func TestEditionsSect25(t *testing.T) {
 //     A/81/6, which adds result 2.
 func TestEditionsSect10(t *testing.T) {
 	old := mustParse(t, "../../testdata/docx/A_80_6_Sect.10.docx")
-	t.Run("docx", func(t *testing.T) { checkEditionsSect10(t, old, mustParse(t, "../../testdata/docx/A_81_6_Sect.10.docx")) })
+	t.Run("docx", func(t *testing.T) {
+		checkEditionsSect10(t, old, mustParse(t, "../../testdata/docx/A_81_6_Sect.10.docx"))
+	})
 }
 
 func checkEditionsSect10(t *testing.T, old, new *model.Output) {
