@@ -383,6 +383,9 @@ func TestEditionsSect10(t *testing.T) {
 	t.Run("docx", func(t *testing.T) {
 		checkEditionsSect10(t, old, mustParse(t, "../../testdata/docx/A_81_6_Sect.10.docx"))
 	})
+	t.Run("pdf", func(t *testing.T) {
+		checkEditionsSect10(t, old, mustParse(t, "../../testdata/pdf/A_81_6_Sect.10.pdf"))
+	})
 }
 
 func checkEditionsSect10(t *testing.T, old, new *model.Output) {
