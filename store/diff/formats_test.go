@@ -4,10 +4,9 @@ import "testing"
 
 // wordPDFChanges is, for each A/81/6 section, the most changes the diff
 // may report between the Word original and the PDF (issue 13: "the same
-// document in two formats reports no change"). What is left are
-// deliverables, mandates and the cells of a few performance measures
-// (Sect. 24 and 29C) that the PDF cuts otherwise than Word; the bounds
-// only go down.
+// document in two formats reports no change"). What is left are the
+// cells and rows of a few performance measures (Sect. 24 and 29C) that the
+// PDF cuts otherwise than Word; the bounds only go down.
 var wordPDFChanges = map[string]int{"6": 0, "10": 0, "13": 0, "24": 8, "25": 0, "29C": 25}
 
 // TestWordPDFNoChange: the Word original and the PDF of each A/81/6
