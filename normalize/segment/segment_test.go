@@ -302,3 +302,52 @@ func TestDisplayWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingGate checks Vocab.heading, which runs a heading's pattern only
+// when its gate opens for the line's first rune, against the patterns run
+// on every line: on the seed's lines, on the headings themselves, and on
+// every first rune before the text of a heading.
+func TestHeadingGate(t *testing.T) {
+	seed, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"zh-programme-plan", "en-budget"} {
+		v, err := LoadVocab(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow := func(s string) *HeadingWord {
+			for i := range v.Headings {
+				h := &v.Headings[i]
+				if h.re == nil && s == h.Title || h.re != nil && h.re.MatchString(s) {
+					return h
+				}
+			}
+			return nil
+		}
+		lines := strings.Split(string(seed), "\n")
+		lines = append(lines, "2025年方案执行情况", "2026 年计划成果", "Programme performance in 2025", "Planned result for 2026",
+			"Adjustments arising from the UN80 Initiative", "Strategy and external factors for 2026")
+		matched := 0
+		for _, l := range lines {
+			if got, want := v.heading(l), slow(l); got != want {
+				t.Fatalf("%s: heading(%q) = %v, the patterns say %v", name, l, got, want)
+			}
+			if v.heading(l) != nil && v.heading(l).re != nil {
+				matched++
+			}
+		}
+		if matched == 0 {
+			t.Errorf("%s: no line matched a heading pattern: the test checks too little", name)
+		}
+		for r := rune(0); r <= 0x3100; r++ {
+			for _, rest := range []string{"025年方案执行情况", "rogramme performance in 2025", ""} {
+				s := string(r) + rest
+				if got, want := v.heading(s), slow(s); got != want {
+					t.Fatalf("%s: heading(%q) = %v, the patterns say %v", name, s, got, want)
+				}
+			}
+		}
+	}
+}

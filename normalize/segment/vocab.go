@@ -37,7 +37,8 @@ type HeadingWord struct {
 	// heading the source marks by layout below it opens that result.
 	OneResult bool `json:"one_result"`
 
-	re *regexp.Regexp
+	re   *regexp.Regexp
+	gate gate // the first runes re accepts
 }
 
 // Vocab is the wording of one language and document format.
@@ -139,6 +140,8 @@ func ParseVocab(b []byte) (*Vocab, error) {
 			return nil, fmt.Errorf("segment: vocabulary %s: heading %q: %w", v.Name, h.Pattern, err)
 		}
 		h.re = re
+		h.gate.add(h.Pattern)
+		h.gate.seal()
 		v.gate.add(h.Pattern)
 	}
 	for _, h := range v.ObjectiveHeadings {
@@ -191,7 +194,7 @@ func (p *pattern) find(s string) []string {
 func (v *Vocab) heading(s string) *HeadingWord {
 	for i := range v.Headings {
 		h := &v.Headings[i]
-		if h.re == nil && s == h.Title || h.re != nil && h.re.MatchString(s) {
+		if h.re == nil && s == h.Title || h.re != nil && h.gate.open(s) && h.re.MatchString(s) {
 			return h
 		}
 	}
