@@ -80,3 +80,21 @@ func TestFindBodyQuick(t *testing.T) {
 		t.Errorf("only %d texts name a body: the test checks too little", checked)
 	}
 }
+
+// TestHasDigit checks hasDigit against strings.ContainsAny on every byte,
+// alone and after others, and on every line of the seed.
+func TestHasDigit(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := strings.Split(string(b), "\n")
+	for c := range 256 {
+		texts = append(texts, string([]byte{byte(c)}), "名称"+string([]byte{byte(c)}))
+	}
+	for _, s := range texts {
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Fatalf("hasDigit(%+q) = %v, want %v", s, got, want)
+		}
+	}
+}
