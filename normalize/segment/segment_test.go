@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/normalize"
 	"github.com/undoc/undoc/store/model"
 )
 
@@ -348,6 +349,62 @@ func TestHeadingGate(t *testing.T) {
 					t.Fatalf("%s: heading(%q) = %v, the patterns say %v", name, s, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestRequiredLiteral checks the literal a pattern's matches must hold, by
+// hand, and that the vocabulary patterns, with their gates and literals,
+// find what the regular expressions alone find on every line of the seed
+// and of the English budget section.
+func TestRequiredLiteral(t *testing.T) {
+	for _, c := range []struct{ pattern, want string }{
+		{`^\d{4}\s*年计划成果$`, "年计划成果"},
+		{`^Planned result for \d{4}$`, "Planned result for "},
+		{`^(\d{1,3})\.(?:\s+(\S.*))?$`, "."},
+		{`^(?i:planned) results$`, " results"},
+		{`(?i)^planned$`, ""},
+		{`^a|bc`, ""},
+		{`^(ab)c?`, ""},
+		{`abc`, "abc"},
+		{`(`, ""},
+	} {
+		if got := requiredLiteral(c.pattern); got != c.want {
+			t.Errorf("requiredLiteral(%q) = %q, want %q", c.pattern, got, c.want)
+		}
+	}
+	var lines []string
+	for _, f := range []string{"../../testdata/seed.txt", "../../testdata/pdf/A_81_6_Sect.10.pdftotext.txt"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	for _, name := range []string{"zh-programme-plan", "en-budget"} {
+		v, err := LoadVocab(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := 0
+		for _, p := range []*pattern{&v.re.chapter, &v.re.section, &v.re.programme, &v.re.subprogramme, &v.re.component,
+			&v.re.paragraph, &v.re.paragraphDotted, &v.re.table, &v.re.figure, &v.re.mandate, &v.re.result} {
+			if p.re == nil {
+				continue
+			}
+			for _, l := range lines {
+				l = strings.TrimSpace(normalize.Fold(l))
+				got, want := p.find(l), p.re.FindStringSubmatch(l)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%s: %s: find(%q) = %q, the pattern alone %q", name, p.re, l, got, want)
+				}
+				if got != nil {
+					found++
+				}
+			}
+		}
+		if found < 100 {
+			t.Errorf("%s: only %d lines matched a pattern: the test checks too little", name, found)
 		}
 	}
 }
