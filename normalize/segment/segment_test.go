@@ -408,3 +408,39 @@ func TestRequiredLiteral(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimSpace checks trimSpace against strings.TrimSpace on every line of
+// the seed, on every rune at either end of a line, and on every three bytes
+// at its end.
+func TestTrimSpace(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%+q) = %+q, want %+q", s, got, want)
+		}
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		check(l)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		c := string(r)
+		check(c)
+		check(c + "名")
+		check("名" + c)
+		check("a" + c)
+		check("名" + c + " \t ")
+		check(c + "\r\n")
+	}
+	for c := range 256 {
+		check("名" + string([]byte{byte(c)}) + " ")
+		check(" \v" + string([]byte{byte(c)}))
+	}
+	for x := 0; x < 1<<24; x++ {
+		e := string([]byte{byte(x >> 16), byte(x >> 8), byte(x)})
+		check("名" + e)
+		check(e)
+	}
+}
