@@ -65,9 +65,8 @@ func Decode(b []byte) (string, Encoding, error) {
 			s, enc, st = t, Encoding{Name: name, Guessed: true}, tst
 			break
 		}
-		if utf8.Valid(b) {
-			s, enc.Name = string(b), "utf-8"
-			st = countValid(s) // not guessed: the scores of runes are not needed
+		if vst, ok := countValid(b); ok { // valid UTF-8, counted in the same pass
+			s, enc.Name, st = string(b), "utf-8", vst // not guessed: the scores of runes are not needed
 			break
 		}
 		// measure counts invalid bytes as decodeUTF8 replaces them, so the
@@ -288,12 +287,13 @@ func measure(s string) textStats {
 	return st
 }
 
-// countValid is measure of valid UTF-8 without the weighted score (good),
-// which only a guessed encoding needs: it counts runes, white space, NULs,
-// controls and U+FFFD from the bytes, without decoding runes.
-// TestCountValid checks it against measure on every rune.
-func countValid(s string) textStats {
-	var st textStats
+// countValid is utf8.Valid and, when s is valid, measure without the
+// weighted score (good), which only a guessed encoding needs, in one pass:
+// it counts runes, white space, NULs, controls and U+FFFD from the bytes,
+// without decoding runes. ok is false, and the counts meaningless, when s
+// is not valid UTF-8. TestCountValid checks it against utf8.Valid and
+// measure on every rune and on invalid sequences.
+func countValid(s []byte) (st textStats, ok bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -310,14 +310,29 @@ func countValid(s string) textStats {
 			continue
 		}
 		st.runes++
-		// valid UTF-8: the continuation bytes are there; i moves to the last
+		// i moves to the sequence's last byte once it is known to be valid;
+		// the sequences of ideographs (three bytes) are checked inline
 		switch {
-		case c >= 0xF0:
-			i += 3
-		case c >= 0xE0:
+		case c >= 0xE0 && c < 0xF0:
+			if i+2 >= len(s) {
+				return st, false
+			}
+			c1 := s[i+1]
+			if c1&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 || c == 0xE0 && c1 < 0xA0 || c == 0xED && c1 > 0x9F {
+				return st, false
+			}
 			i += 2
-		default:
+		case c >= 0xC2 && c < 0xE0:
+			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+				return st, false
+			}
 			i++
+		default:
+			n := validSeq(s[i:])
+			if n == 0 {
+				return st, false
+			}
+			i += n - 1
 		}
 		switch c {
 		case 0xC2:
@@ -346,7 +361,48 @@ func countValid(s string) textStats {
 		}
 		st.scored++
 	}
-	return st
+	return st, true
+}
+
+// validSeq returns the length of the valid UTF-8 sequence of two to four
+// bytes that s begins with, or 0 when s does not begin with one: the byte
+// ranges of utf8.Valid (no overlong forms, surrogates or runes above
+// U+10FFFF).
+func validSeq(s []byte) int {
+	c := s[0]
+	lo, hi := byte(0x80), byte(0xBF) // the second byte's range
+	n := 0
+	switch {
+	case c < 0xC2:
+		return 0
+	case c < 0xE0:
+		n = 2
+	case c < 0xF0:
+		n = 3
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F
+		}
+	case c < 0xF5:
+		n = 4
+		if c == 0xF0 {
+			lo = 0x90
+		} else if c == 0xF4 {
+			hi = 0x8F
+		}
+	default:
+		return 0
+	}
+	if len(s) < n || s[1] < lo || s[1] > hi {
+		return 0
+	}
+	for k := 2; k < n; k++ {
+		if s[k]&0xC0 != 0x80 {
+			return 0
+		}
+	}
+	return n
 }
 
 // plausible is the weighted share of plausible runes.

@@ -195,14 +195,44 @@ func TestDecodeLarge(t *testing.T) {
 }
 
 // TestCountValid checks countValid against measure (without its weighted
-// score) on every rune, alone and between others, and on the seed.
+// score) on every rune, alone and between others, and on the seed; and
+// its validity against utf8.Valid on every sequence of up to three bytes
+// and on four-byte sequences with every second byte.
 func TestCountValid(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
 		want := measure(s)
 		want.good = 0
-		if got := countValid(s); got != want {
-			t.Fatalf("countValid(%+q) = %+v, measure says %+v", s, got, want)
+		if got, ok := countValid([]byte(s)); !ok || got != want {
+			t.Fatalf("countValid(%+q) = %+v, %v; measure says %+v", s, got, ok, want)
+		}
+	}
+	valid := func(b []byte) {
+		t.Helper()
+		for _, in := range [][]byte{b, append([]byte("a"), b...), append(append([]byte("名"), b...), 'z')} {
+			if _, ok := countValid(in); ok != utf8.Valid(in) {
+				t.Fatalf("countValid(% x) ok = %v, utf8.Valid says %v", in, ok, !ok)
+			}
+		}
+	}
+	for c0 := range 256 {
+		valid([]byte{byte(c0)})
+		for c1 := range 256 {
+			valid([]byte{byte(c0), byte(c1)})
+			if c0 < 0xE0 {
+				continue
+			}
+			for c2 := range 256 {
+				valid([]byte{byte(c0), byte(c1), byte(c2)})
+			}
+			if c0 < 0xF0 {
+				continue
+			}
+			for _, c2 := range []byte{0x00, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF} {
+				for _, c3 := range []byte{0x00, 0x7F, 0x80, 0x8F, 0x90, 0xBF, 0xC0, 0xFF} {
+					valid([]byte{byte(c0), byte(c1), c2, c3})
+				}
+			}
 		}
 	}
 	check("")

@@ -116,6 +116,10 @@ func Fold(s string) string {
 	var b strings.Builder
 	done := 0 // bytes of s already written to b
 	for i := 0; i < len(s); {
+		if HanAt(s[i:]) { // an ideograph never folds: its three bytes at once
+			i += 3
+			continue
+		}
 		if !mayFold(s[i]) {
 			i++
 			continue

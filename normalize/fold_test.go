@@ -112,3 +112,24 @@ func TestFoldTransformerStream(t *testing.T) {
 		t.Errorf("small-buffer fold differs from Fold")
 	}
 }
+
+// TestFoldSkipsIdeographs checks Fold's quick path over ideographs (three
+// bytes at a time) against FoldTransformer, which reads rune by rune: on
+// every three bytes with an ideograph's lead byte, valid or not, followed
+// by characters that fold.
+func TestFoldSkipsIdeographs(t *testing.T) {
+	for c0 := 0xE3; c0 <= 0xEA; c0++ {
+		for c1 := range 256 {
+			for _, c2 := range []byte{0x00, 'a', 0x80, 0xBF, 0xC0, 0xE2, 0xE3, 0xEF, 0xF0} {
+				s := string([]byte{byte(c0), byte(c1), c2}) + "Ａ\u2F45　"
+				want, _, err := transform.String(FoldTransformer(), s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := Fold(s); got != want {
+					t.Fatalf("Fold(%+q) = %+q, FoldTransformer gives %+q", s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -122,7 +122,7 @@ func FindCitations(text string) []Citation {
 	// expressions below have no literal prefix to search for. Every
 	// citation holds an ASCII digit: a resolution's number, or the digit
 	// documentCitation requires of a symbol.
-	if !strings.ContainsAny(text, "0123456789") {
+	if !hasDigit(text) {
 		return nil
 	}
 	var out []Citation
@@ -145,6 +145,17 @@ func FindCitations(text string) []Citation {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// hasDigit reports whether text holds an ASCII digit, as
+// strings.ContainsAny(text, "0123456789") does, in fewer instructions.
+func hasDigit(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i]-'0' <= 9 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasUpper reports whether text holds an ASCII capital letter.
@@ -279,8 +290,15 @@ func findBody(before string) (code string, named bool) {
 	n := 0
 	i := len(before)
 	for i > 0 && n < 80 {
-		_, size := utf8.DecodeLastRuneInString(before[:i])
-		i -= size
+		switch {
+		case before[i-1] < utf8.RuneSelf:
+			i--
+		case i >= 3 && hanEnd(before[:i]): // an ideograph, without decoding
+			i -= 3
+		default:
+			_, size := utf8.DecodeLastRuneInString(before[:i])
+			i -= size
+		}
 		n++
 	}
 	win := before[i:]
@@ -289,7 +307,10 @@ func findBody(before string) (code string, named bool) {
 	}
 	// An organ directly before 第 (a date may sit between) wins, even an
 	// unknown one.
-	direct := strings.TrimRight(trailDate().ReplaceAllString(strings.TrimRight(win, " \t\r\n\u3000"), ""), " \t\r\n\u3000")
+	direct := strings.TrimRight(win, " \t\r\n\u3000")
+	if endsDate(direct) {
+		direct = strings.TrimRight(trailDate().ReplaceAllString(direct, ""), " \t\r\n\u3000")
+	}
 	bestEnd, bestLen := -1, 0
 	for _, b := range bodies {
 		if strings.HasSuffix(direct, b.name) && len(b.name) > bestLen {
@@ -315,6 +336,22 @@ func findBody(before string) (code string, named bool) {
 		}
 	}
 	return code, named
+}
+
+// hanEnd reports whether s ends in an ideograph of U+4E00–U+9FFF, reading
+// its three UTF-8 bytes (normalize.HanAt, from the end; ingest does not
+// depend on normalize).
+func hanEnd(s string) bool {
+	n := len(s)
+	return (s[n-3] >= 0xE5 && s[n-3] <= 0xE9 || s[n-3] == 0xE4 && s[n-2] >= 0xB8) &&
+		s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80
+}
+
+// endsDate reports whether s, without the white space trailDate allows
+// after a date, ends in 年, 月 or 日: the only texts trailDate can match.
+func endsDate(s string) bool {
+	s = strings.TrimRight(s, " \t\n\f\r\u3000")
+	return strings.HasSuffix(s, "年") || strings.HasSuffix(s, "月") || strings.HasSuffix(s, "日")
 }
 
 func documentCitation(text string, s, e int, urls [][]int) (Citation, bool) {

@@ -72,6 +72,13 @@ func (t *tally) add(text string) {
 			i += 3
 			t.han++
 			letter, lower = true, utf8.RuneSelf // no marker's letter
+			// after an ideograph the text is in a word that is no marker
+			// and in no Latin run, whatever came before: the ideographs
+			// that follow change nothing but the count
+			for normalize.HanAt(text[i:]) {
+				i += 3
+				t.han++
+			}
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -93,7 +100,7 @@ func (t *tally) add(text string) {
 			inWord, marker, n = true, true, 0
 			fallthrough
 		case letter:
-			if !marker {
+			if inWord && !marker && !inLatin {
 				break
 			}
 			if lower >= utf8.RuneSelf || n == maxMarker {

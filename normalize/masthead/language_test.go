@@ -144,13 +144,16 @@ func TestTallyEveryRune(t *testing.T) {
 	for _, s := range []string{
 		"", "the", "THE", "The les", "İs", "İS the", "\u212Aa", "a\xffthe", "the\xff", "para una", "withs", "tHat,Y",
 		"名the", "the名", "是 del", "Ωthe", "theΩ del",
+		// runs of ideographs (read three bytes at a time) in and after words
+		"名称名称", "the名称名 les", "t名名名y", "名名名名 les", "é名名名", "Ω名名名", "名名\xe5\x80名名", "名名\xe4\xb7\x80名",
+		"del名名名del", "名名Ab名名名", "a名", "名名",
 	} {
 		checkTally(t, s)
 	}
 	var b strings.Builder
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		c := string(r)
-		b.WriteString(c + " t" + c + "e " + c + "s " + c + "the " + c)
+		b.WriteString(c + " t" + c + "e " + c + "s " + c + "the " + c + "名名" + c + "y名名名" + c)
 		if b.Len() > 1<<16 || r == unicode.MaxRune {
 			checkTally(t, b.String())
 			b.Reset()

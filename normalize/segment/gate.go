@@ -113,3 +113,29 @@ func (g *gate) open(s string) bool {
 	}
 	return lo > 0 && r <= g.ranges[2*lo-1]
 }
+
+// requiredLiteral returns the longest literal text every match of pattern
+// holds: a case-sensitive literal of its top-level sequence. It returns ""
+// when there is none or the pattern does not parse. A line without it
+// cannot match, which strings.Contains tells faster than the pattern.
+func requiredLiteral(pattern string) string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	re = re.Simplify()
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		subs = re.Sub
+	}
+	best := ""
+	for _, sub := range subs {
+		if sub.Op != syntax.OpLiteral || sub.Flags&syntax.FoldCase != 0 {
+			continue
+		}
+		if lit := string(sub.Rune); len(lit) > len(best) {
+			best = lit
+		}
+	}
+	return best
+}

@@ -31,7 +31,7 @@ func prepare(in []extract.Line, v *Vocab, fam family) []line {
 		t := normalize.Fold(src.Text)
 		trimmed := strings.TrimLeft(t, " \t")
 		l.indent = len(t) - len(trimmed)
-		l.text = strings.TrimSpace(trimmed)
+		l.text = trimSpace(trimmed)
 		l.link = isLink(l.text)
 		l.width = displayWidth(l.text)
 		if !l.link {
@@ -41,6 +41,31 @@ func prepare(in []extract.Line, v *Vocab, fam family) []line {
 	mergeHeaderCells(out, v)
 	objectiveHeadings(out, v)
 	return out
+}
+
+// trimSpace is strings.TrimSpace, quick for the common line that begins
+// and ends, before any ASCII white space, with an ASCII non-space, an
+// ideograph or (at the end) CJK or full-width punctuation: runes past
+// U+3000, none of them white space. TestTrimSpace checks it against
+// strings.TrimSpace.
+func trimSpace(s string) string {
+	n := len(s)
+	for n > 0 && (s[n-1] == ' ' || s[n-1] >= '\t' && s[n-1] <= '\r') {
+		n--
+	}
+	if n == 0 {
+		return s[:0]
+	}
+	startOK := s[0] > ' ' && s[0] < utf8.RuneSelf || normalize.HanAt(s)
+	endOK := s[n-1] > ' ' && s[n-1] < utf8.RuneSelf ||
+		n >= 3 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 &&
+			(s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && normalize.HanAt(s[n-3:]) || // an ideograph
+				s[n-3] == 0xE3 && s[n-2] == 0x80 && s[n-1] >= 0x81 || // U+3001–U+303F
+				s[n-3] == 0xEF && (s[n-2] == 0xBC || s[n-2] == 0xBD)) // U+FF00–U+FF7F
+	if startOK && endOK {
+		return s[:n]
+	}
+	return strings.TrimSpace(s)
 }
 
 // objectiveHeadings keeps an objective heading ("Objective", 目标) only

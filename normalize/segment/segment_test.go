@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/undoc/undoc/extract"
+	"github.com/undoc/undoc/normalize"
 	"github.com/undoc/undoc/store/model"
 )
 
@@ -300,5 +301,146 @@ func TestDisplayWidth(t *testing.T) {
 		if got, want := displayWidth(s), 1+runeWidth(r)+2; got != want {
 			t.Fatalf("displayWidth(%+q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// TestHeadingGate checks Vocab.heading, which runs a heading's pattern only
+// when its gate opens for the line's first rune, against the patterns run
+// on every line: on the seed's lines, on the headings themselves, and on
+// every first rune before the text of a heading.
+func TestHeadingGate(t *testing.T) {
+	seed, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"zh-programme-plan", "en-budget"} {
+		v, err := LoadVocab(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow := func(s string) *HeadingWord {
+			for i := range v.Headings {
+				h := &v.Headings[i]
+				if h.re == nil && s == h.Title || h.re != nil && h.re.MatchString(s) {
+					return h
+				}
+			}
+			return nil
+		}
+		lines := strings.Split(string(seed), "\n")
+		lines = append(lines, "2025年方案执行情况", "2026 年计划成果", "Programme performance in 2025", "Planned result for 2026",
+			"Adjustments arising from the UN80 Initiative", "Strategy and external factors for 2026")
+		matched := 0
+		for _, l := range lines {
+			if got, want := v.heading(l), slow(l); got != want {
+				t.Fatalf("%s: heading(%q) = %v, the patterns say %v", name, l, got, want)
+			}
+			if v.heading(l) != nil && v.heading(l).re != nil {
+				matched++
+			}
+		}
+		if matched == 0 {
+			t.Errorf("%s: no line matched a heading pattern: the test checks too little", name)
+		}
+		for r := rune(0); r <= 0x3100; r++ {
+			for _, rest := range []string{"025年方案执行情况", "rogramme performance in 2025", ""} {
+				s := string(r) + rest
+				if got, want := v.heading(s), slow(s); got != want {
+					t.Fatalf("%s: heading(%q) = %v, the patterns say %v", name, s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestRequiredLiteral checks the literal a pattern's matches must hold, by
+// hand, and that the vocabulary patterns, with their gates and literals,
+// find what the regular expressions alone find on every line of the seed
+// and of the English budget section.
+func TestRequiredLiteral(t *testing.T) {
+	for _, c := range []struct{ pattern, want string }{
+		{`^\d{4}\s*年计划成果$`, "年计划成果"},
+		{`^Planned result for \d{4}$`, "Planned result for "},
+		{`^(\d{1,3})\.(?:\s+(\S.*))?$`, "."},
+		{`^(?i:planned) results$`, " results"},
+		{`(?i)^planned$`, ""},
+		{`^a|bc`, ""},
+		{`^(ab)c?`, ""},
+		{`abc`, "abc"},
+		{`(`, ""},
+	} {
+		if got := requiredLiteral(c.pattern); got != c.want {
+			t.Errorf("requiredLiteral(%q) = %q, want %q", c.pattern, got, c.want)
+		}
+	}
+	var lines []string
+	for _, f := range []string{"../../testdata/seed.txt", "../../testdata/pdf/A_81_6_Sect.10.pdftotext.txt"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	for _, name := range []string{"zh-programme-plan", "en-budget"} {
+		v, err := LoadVocab(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := 0
+		for _, p := range []*pattern{&v.re.chapter, &v.re.section, &v.re.programme, &v.re.subprogramme, &v.re.component,
+			&v.re.paragraph, &v.re.paragraphDotted, &v.re.table, &v.re.figure, &v.re.mandate, &v.re.result} {
+			if p.re == nil {
+				continue
+			}
+			for _, l := range lines {
+				l = strings.TrimSpace(normalize.Fold(l))
+				got, want := p.find(l), p.re.FindStringSubmatch(l)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%s: %s: find(%q) = %q, the pattern alone %q", name, p.re, l, got, want)
+				}
+				if got != nil {
+					found++
+				}
+			}
+		}
+		if found < 100 {
+			t.Errorf("%s: only %d lines matched a pattern: the test checks too little", name, found)
+		}
+	}
+}
+
+// TestTrimSpace checks trimSpace against strings.TrimSpace on every line of
+// the seed, on every rune at either end of a line, and on every three bytes
+// at its end.
+func TestTrimSpace(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%+q) = %+q, want %+q", s, got, want)
+		}
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		check(l)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		c := string(r)
+		check(c)
+		check(c + "名")
+		check("名" + c)
+		check("a" + c)
+		check("名" + c + " \t ")
+		check(c + "\r\n")
+	}
+	for c := range 256 {
+		check("名" + string([]byte{byte(c)}) + " ")
+		check(" \v" + string([]byte{byte(c)}))
+	}
+	for x := 0; x < 1<<24; x++ {
+		e := string([]byte{byte(x >> 16), byte(x >> 8), byte(x)})
+		check("名" + e)
+		check(e)
 	}
 }

@@ -37,7 +37,9 @@ type HeadingWord struct {
 	// heading the source marks by layout below it opens that result.
 	OneResult bool `json:"one_result"`
 
-	re *regexp.Regexp
+	re   *regexp.Regexp
+	gate gate   // the first runes re accepts
+	need string // text every match holds (requiredLiteral)
 }
 
 // Vocab is the wording of one language and document format.
@@ -129,6 +131,7 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		p.dst.re = re
 		p.dst.gate.add(p.src)
 		p.dst.gate.seal()
+		p.dst.need = requiredLiteral(p.src)
 		v.gate.add(p.src)
 	}
 	for i := range v.Headings {
@@ -142,6 +145,9 @@ func ParseVocab(b []byte) (*Vocab, error) {
 			return nil, fmt.Errorf("segment: vocabulary %s: heading %q: %w", v.Name, h.Pattern, err)
 		}
 		h.re = re
+		h.gate.add(h.Pattern)
+		h.gate.seal()
+		h.need = requiredLiteral(h.Pattern)
 		v.gate.add(h.Pattern)
 	}
 	for _, h := range v.ObjectiveHeadings {
@@ -176,15 +182,17 @@ func ParseVocab(b []byte) (*Vocab, error) {
 	return v, nil
 }
 
-// pattern is a compiled regular expression with a gate on its first rune.
+// pattern is a compiled regular expression with a gate on its first rune
+// and the literal text every match holds.
 type pattern struct {
 	re   *regexp.Regexp
 	gate gate
+	need string // requiredLiteral: "" when there is none
 }
 
 // find returns the submatches of s, or nil.
 func (p *pattern) find(s string) []string {
-	if !p.gate.open(s) {
+	if !p.gate.open(s) || !strings.Contains(s, p.need) {
 		return nil
 	}
 	return p.re.FindStringSubmatch(s)
@@ -194,7 +202,7 @@ func (p *pattern) find(s string) []string {
 func (v *Vocab) heading(s string) *HeadingWord {
 	for i := range v.Headings {
 		h := &v.Headings[i]
-		if h.re == nil && s == h.Title || h.re != nil && h.re.MatchString(s) {
+		if h.re == nil && s == h.Title || h.re != nil && h.gate.open(s) && strings.Contains(s, h.need) && h.re.MatchString(s) {
 			return h
 		}
 	}
