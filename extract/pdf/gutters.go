@@ -201,9 +201,25 @@ func rowArtifact(r *textRow) bool {
 }
 
 // ruleBetween reports whether r is a horizontal rule below the baseline of
-// row a and above the top of row b (give or take a little).
+// row a and above the top of row b (give or take a little). The edge of a
+// box shading the text of a or of b is none: Word shades text line by
+// line, each box as wide as its line's text, and the boxes of a cell's
+// lines abut.
 func ruleBetween(r rule, a, b *textRow) bool {
-	return r.horiz && r.pos > a.base && r.pos < b.top+0.2*b.size
+	return r.horiz && r.pos > a.base && r.pos < b.top+0.2*b.size &&
+		!(r.shade && (hugsText(r, a) || hugsText(r, b)))
+}
+
+// hugsText reports whether rule r runs from where a segment of row t
+// starts to where one ends: the edge of a box behind that text.
+func hugsText(r rule, t *textRow) bool {
+	tol := 0.15 * t.size
+	starts, ends := false, false
+	for _, s := range t.segs {
+		starts = starts || math.Abs(s.x0-r.from) <= tol
+		ends = ends || math.Abs(s.x1-r.to) <= tol
+	}
+	return starts && ends
 }
 
 // hasRuleBetween reports whether a rule over 3 em long runs between rows a

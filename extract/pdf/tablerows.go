@@ -159,8 +159,12 @@ func (b *block) trim(side [][]bool, multi []bool, band []float64, ruled []bool, 
 // anchor is a cell of the first column: rows first..last.
 type anchor struct{ first, last int }
 
-// anchors groups the lines of the first column into cells.
-func (b *block) anchors(occ [][]bool, ruled []bool, lg float64) []anchor {
+// anchors groups the lines of the first column into cells. A wide gap in
+// the first column parts two cells only where another column starts a
+// line level with the new one, or the whole table is parted by a band of
+// whitespace as wide: a gap that the other columns' text runs across at
+// the leading of a cell is a paragraph break inside a cell.
+func (b *block) anchors(occ [][]bool, band []float64, ruled []bool, lg float64) []anchor {
 	var out []anchor
 	prev := -1
 	for k := range b.rows {
@@ -170,7 +174,11 @@ func (b *block) anchors(occ [][]bool, ruled []bool, lg float64) []anchor {
 		newCell := prev < 0
 		if !newCell {
 			d := b.rows[k].top - b.rows[prev].bottom
-			newCell = wide(d, lg, b.rows[k].size) || b.numericRow(k-1)
+			parted := b.othersStart(occ, k, lg)
+			for m := prev + 1; m <= k && !parted; m++ {
+				parted = wide(band[m], lg, b.rows[m].size)
+			}
+			newCell = wide(d, lg, b.rows[k].size) && parted || b.numericRow(k-1)
 			for m := prev + 1; m <= k && !newCell; m++ {
 				newCell = ruled[m]
 			}
@@ -185,10 +193,63 @@ func (b *block) anchors(occ [][]bool, ruled []bool, lg float64) []anchor {
 	return out
 }
 
+// othersStart reports whether a column right of the first starts a
+// paragraph level with row k (on its baseline, or with its top within
+// 0.3 em): a line that no wrapped line above it in its column leads into.
+func (b *block) othersStart(occ [][]bool, k int, lg float64) bool {
+	r := b.rows[k]
+	for j := range b.rows {
+		if math.Abs(b.rows[j].top-r.top) > 0.3*r.size {
+			continue
+		}
+		for c := 1; c < len(occ[j]); c++ {
+			if occ[j][c] && !b.wrapsInto(occ, j, c, lg) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wrapsInto reports whether the line of column c in row k goes on from the
+// line above it in that column: at the leading of a cell, and its first
+// word would not have fitted after the line above, within the column's
+// widest line.
+func (b *block) wrapsInto(occ [][]bool, k, c int, lg float64) bool {
+	p := k - 1
+	for p >= 0 && !occ[p][c] {
+		p--
+	}
+	if p < 0 || wide(b.rows[k].top-b.rows[p].bottom, lg, b.rows[k].size) {
+		return false
+	}
+	right, end := math.Inf(-1), math.Inf(-1)
+	for m := range b.rows {
+		for _, s := range b.cellSegs(m, c) {
+			right = math.Max(right, s.x1)
+			if m == p {
+				end = math.Max(end, s.x1)
+			}
+		}
+	}
+	segs := b.cellSegs(k, c)
+	first := segs[0]
+	text := []rune(first.text)
+	word := len(text)
+	for i, ch := range text {
+		if ch == ' ' {
+			word = i
+			break
+		}
+	}
+	w := (first.x1 - first.x0) * float64(word) / float64(max(len(text), 1))
+	return end+0.25*b.rows[k].size+w > right
+}
+
 // tableRows numbers the table row of each block row from 1.
 func (b *block) tableRows(occ [][]bool, band []float64, ruled []bool, lg float64) []int {
 	n := len(b.rows)
-	an := b.anchors(occ, ruled, lg)
+	an := b.anchors(occ, band, ruled, lg)
 	// inside[k]: row k is inside an anchor but not its first row (no cut
 	// there); before[k]: the number of anchors starting above row k
 	isAnchor := make([]bool, n+1)

@@ -60,6 +60,7 @@ type rule struct {
 	pos       float64 // y for horizontal rules, x for vertical
 	from, to  float64
 	thickness float64
+	shade     bool // an edge of a filled box, not a line drawn as such
 }
 
 type gstate struct {
@@ -542,8 +543,8 @@ func (in *interp) paintPath(stroke bool) {
 			in.rules = append(in.rules, rule{pos: (minX + maxX) / 2, from: minY, to: maxY, thickness: w})
 		case p.rect && w > 8 && h > 8 && !stroke:
 			// a filled box (cell shading): its top and bottom edges separate rows
-			in.rules = append(in.rules, rule{horiz: true, pos: minY, from: minX, to: maxX, thickness: 0},
-				rule{horiz: true, pos: maxY, from: minX, to: maxX, thickness: 0})
+			in.rules = append(in.rules, rule{horiz: true, pos: minY, from: minX, to: maxX, shade: true},
+				rule{horiz: true, pos: maxY, from: minX, to: maxX, shade: true})
 		case p.rect && stroke && w > 8 && h > 8:
 			in.rules = append(in.rules, rule{horiz: true, pos: minY, from: minX, to: maxX},
 				rule{horiz: true, pos: maxY, from: minX, to: maxX},
