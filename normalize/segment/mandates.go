@@ -42,7 +42,7 @@ func (s *segmenter) mandates() {
 	// 1984"): in a layout table, the entry of each column still short of
 	// its year
 	unfinished := map[[2]int]*model.Mandate{}
-	yearList := false // the group holds an entry without a number ending with its year
+	yearList := false                 // the group holds an entry without a number ending with its year
 	colOf := map[*model.Mandate]int{} // the layout column of each entry without a number
 	g0 := len(node.Groups)
 	defer func() { columnOrder(node.Groups[g0:], colOf) }()
