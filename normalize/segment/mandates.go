@@ -169,11 +169,6 @@ func (s *segmenter) mandates() {
 	}
 }
 
-// mandateSymbol is the symbol of a mandate from its group's prefix and its
-// printed number: "A/RES/" and "69/262,sect.II" give A/RES/69/262 (a
-// section of a resolution is not a document of its own); a number that is
-// itself a symbol ("WT/MIN(24)/DEC") stands for itself; "" when neither
-// tells.
 // columnOrder puts the entries of a group that are all entries without
 // numbers from a layout table in printed order, left column first: the
 // table gives them row by row.
@@ -214,6 +209,11 @@ func splitNumbers(code string) []string {
 	return out
 }
 
+// mandateSymbol is the symbol of a mandate from its group's prefix and its
+// printed number: "A/RES/" and "69/262,sect.II" give A/RES/69/262 (a
+// section of a resolution is not a document of its own); a number that is
+// itself a symbol ("WT/MIN(24)/DEC") stands for itself; "" when neither
+// tells.
 func mandateSymbol(prefix, number string) string {
 	if k := strings.Index(number, ",sect."); k >= 0 {
 		number = number[:k]
