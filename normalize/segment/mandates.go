@@ -42,6 +42,7 @@ func (s *segmenter) mandates() {
 	// 1984"): in a layout table, the entry of each column still short of
 	// its year
 	unfinished := map[[2]int]*model.Mandate{}
+	yearList := false                 // the group holds an entry without a number ending with its year
 	colOf := map[*model.Mandate]int{} // the layout column of each entry without a number
 	g0 := len(node.Groups)
 	defer func() { columnOrder(node.Groups[g0:], colOf) }()
@@ -59,7 +60,7 @@ func (s *segmenter) mandates() {
 			node.Span.Extend(sp)
 			g = newGroup()
 			g.Subprogramme, g.Title, g.Category = intp(st.num), strp(title), nil
-			item, open = nil, false
+			item, open, yearList = nil, false, false
 			clear(unfinished)
 			continue
 		case kMandateCategory:
@@ -68,7 +69,7 @@ func (s *segmenter) mandates() {
 			}
 			g.Category = strp(st.title)
 			prefix, _ = s.v.mandateCategory(st.title)
-			item, open = nil, false
+			item, open, yearList = nil, false, false
 			clear(unfinished)
 		case kMandateItem:
 			if g == nil {
@@ -118,10 +119,11 @@ func (s *segmenter) mandates() {
 			newCell := l.src.Table != cell[0] || l.src.Row != cell[1] || l.src.Col != cell[2]
 			titleCell := item != nil && item.Title == "" && l.src.Table == cell[0] && l.src.Row == cell[1] && l.src.Col > cell[2]
 			col := [2]int{l.src.Table, l.src.Col}
-			if u := unfinished[col]; u != nil && newCell && !titleCell {
+			if u := unfinished[col]; u != nil && yearList && newCell && !titleCell {
 				// an entry without a number that has not reached its
 				// year goes on in the next line of its column, across
-				// the rows of a layout table
+				// the rows of a layout table, in a list whose titles
+				// end with years; elsewhere each cell is an entry
 				item, lineItems = u, lineItems[:0]
 				newCell = false
 			} else if item != nil && item.Number == "" && l.src.Table > 0 && !newCell && yearEnd(item.Title) {
@@ -150,6 +152,9 @@ func (s *segmenter) mandates() {
 				}
 				item.Title = title
 			}
+			if item.Number == "" && yearEnd(item.Title) {
+				yearList = true
+			}
 			if item.Number == "" && l.src.Table > 0 && !yearEnd(item.Title) {
 				unfinished[col] = item
 			} else {
@@ -164,11 +169,6 @@ func (s *segmenter) mandates() {
 	}
 }
 
-// mandateSymbol is the symbol of a mandate from its group's prefix and its
-// printed number: "A/RES/" and "69/262,sect.II" give A/RES/69/262 (a
-// section of a resolution is not a document of its own); a number that is
-// itself a symbol ("WT/MIN(24)/DEC") stands for itself; "" when neither
-// tells.
 // columnOrder puts the entries of a group that are all entries without
 // numbers from a layout table in printed order, left column first: the
 // table gives them row by row.
@@ -209,6 +209,11 @@ func splitNumbers(code string) []string {
 	return out
 }
 
+// mandateSymbol is the symbol of a mandate from its group's prefix and its
+// printed number: "A/RES/" and "69/262,sect.II" give A/RES/69/262 (a
+// section of a resolution is not a document of its own); a number that is
+// itself a symbol ("WT/MIN(24)/DEC") stands for itself; "" when neither
+// tells.
 func mandateSymbol(prefix, number string) string {
 	if k := strings.Index(number, ",sect."); k >= 0 {
 		number = number[:k]

@@ -1,9 +1,11 @@
 package segment
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 )
@@ -44,8 +46,11 @@ type HeadingWord struct {
 
 // Vocab is the wording of one language and document format.
 type Vocab struct {
-	Name              string        `json:"name"`
-	Language          string        `json:"language"`
+	Name     string `json:"name"`
+	Language string `json:"language"`
+	// Format says, for people, which documents the vocabulary is for
+	// and where its words were seen; the segmenter does not read it.
+	Format            string        `json:"format"`
 	Chapter           string        `json:"chapter"`
 	Section           string        `json:"section"`
 	Programme         string        `json:"programme"`
@@ -101,8 +106,15 @@ func LoadVocab(name string) (*Vocab, error) {
 // ParseVocab reads a vocabulary from JSON and compiles its patterns.
 func ParseVocab(b []byte) (*Vocab, error) {
 	v := &Vocab{}
-	if err := json.Unmarshal(b, v); err != nil {
+	// a key the vocabulary does not know is a typo or a field since
+	// removed: refused, never ignored
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
 		return nil, fmt.Errorf("segment: vocabulary: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("segment: vocabulary: text after the JSON object")
 	}
 	for _, p := range []struct {
 		dst *pattern
