@@ -82,6 +82,28 @@ func TestCIDToUnicodeTableMissing(t *testing.T) {
 	}
 }
 
+// TestUnknownCMapNotThroughCIDTable: under a predefined CMap undoc does
+// not know, the codes are not CIDs, so the collection's table must not
+// turn them into plausible text: they stay U+FFFD, with unknown-cmap.
+func TestUnknownCMapNotThroughCIDTable(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "Adobe-Japan1"), []byte("0000\n4e00\n0000\nfe35\nfe36\nfe11\n4e8c\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	withCIDTables(t, dir)
+	res := mustExtract(t, onePage("/F1 "+cidFont("/NoSuch-RKSJ-H"), "BT /F1 20 Tf 1 0 0 1 100 700 Tm <00010006> Tj ET", nil, ""))
+	if got := allText(res); strings.ContainsAny(got, "一二") {
+		t.Errorf("got %q: codes of an unknown CMap read as CIDs", got)
+	}
+	unknown := false
+	for _, d := range res.Diagnostics {
+		unknown = unknown || d.Code == "unknown-cmap"
+	}
+	if !unknown {
+		t.Errorf("no unknown-cmap diagnostic: %+v", res.Diagnostics)
+	}
+}
+
 // TestParseCIDTable: poppler's format, and what is refused.
 func TestParseCIDTable(t *testing.T) {
 	uni, err := parseCIDTable("0000\n00a0\n28cdd\n\n0021\n")

@@ -28,6 +28,9 @@ type font struct {
 	// encoding gives CIDs (Identity-H/V, embedded CMaps) to text, by its
 	// character collection (CIDSystemInfo)
 	cidTab *cidTable
+	// unknownCMap: the font's predefined CMap is one undoc does not know,
+	// read as Identity-H for the code lengths only.
+	unknownCMap bool
 
 	// simple fonts
 	simple       *simpleEncoding
@@ -132,6 +135,7 @@ func (f *font) loadType0(v Value, warn func(code, msg string)) {
 		} else {
 			warn("unknown-cmap", "unsupported predefined CMap "+enc.Name()+"; treating as Identity-H")
 			f.codespace = []csRange{cs(2, 0, 0xFFFF)}
+			f.unknownCMap = true // its codes are not CIDs: no table lookup
 		}
 	case vStream:
 		data, err := readStream(enc)
@@ -164,7 +168,7 @@ func (f *font) loadType0(v Value, warn func(code, msg string)) {
 	if desc.IsNull() {
 		desc = v.Key("DescendantFonts") // some writers put the dict directly
 	}
-	if f.toUni == nil && !f.identityToUni && f.pre == nil {
+	if f.toUni == nil && !f.identityToUni && f.pre == nil && !f.unknownCMap {
 		si := desc.Key("CIDSystemInfo")
 		if reg, ord := si.Key("Registry").RawString(), si.Key("Ordering").RawString(); reg == "Adobe" && ord != "Identity" && ord != "" {
 			collection := reg + "-" + ord
