@@ -59,7 +59,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			cells = nil
 			return
 		}
-		if len(notes) > 0 { // a footnote's lines in the next row
+		if len(notes) > 0 && !valueRow(cells) { // a footnote's lines in the next row
 			for c := 1; c <= maxKey(cells); c++ {
 				notes[len(notes)-1] = append(notes[len(notes)-1], cells[c]...)
 			}
@@ -449,6 +449,18 @@ func nextNote(s string, n int) bool {
 // footnoteMark reports whether s is a footnote mark alone: "a".
 func footnoteMark(s string) bool {
 	return len(s) == 1 && s[0] >= 'a' && s[0] <= 'z'
+}
+
+// valueRow reports whether a layout row's cells after the first hold
+// values and nothing else, two at least: a deliverable's row, never the
+// words of a footnote.
+func valueRow(cells map[int][]string) bool {
+	var vals []string
+	for c := 2; c <= maxKey(cells); c++ {
+		vals = append(vals, cells[c]...)
+	}
+	_, v := splitValues("x " + strings.Join(vals, " "))
+	return v != "" && len(strings.Fields(v)) == len(strings.Fields(strings.Join(vals, " ")))
 }
 
 // anyValue reports whether s holds a value: a number or "–".

@@ -167,6 +167,24 @@ a The scope of services is limited to New York.`,
 			"  row Information and communications technology: hardware and infrastructure, and software and applications; and advice and support to users on ICT matters.",
 			"note: a The scope of services is limited to New York."},
 	}, {
+		// a table that goes on after a footnote (a page's footnote set
+		// under the part of the table on that page): a row of values is a
+		// row, never footnote text
+		name: "a row of values after a footnote is a row",
+		input: head + `@{cell 2 1 1} B. Generation and transfer of knowledge
+@{cell 2 2 1} Seminars, workshops and training events (number of days)a
+@{cell 2 2 2} 3 2 3 3
+@{cell 2 3 1} a
+@{cell 2 3 2} Includes the workshops planned under the road map.
+@{cell 3 1 1} Technical materials (number of materials)
+@{cell 3 1 2} 4 4 4 4`,
+		want: []string{"title: Deliverables for the period 2025–2027, by category and subcategory",
+			"columns: 2025 planned | 2025 actual | 2026 planned | 2027 planned",
+			"cat B Generation and transfer of knowledge",
+			"  row Seminars, workshops and training events (number of days)a 3 2 3 3",
+			"  row Technical materials (number of materials) 4 4 4 4",
+			"note: a Includes the workshops planned under the road map."},
+	}, {
 		// a text row's wrapped line may start like a footnote ("a United
 		// Nations …"); a footnote starts after a row's end, with the
 		// marks in order
