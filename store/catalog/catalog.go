@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -149,6 +150,11 @@ func open(ctx context.Context, path string, readOnly bool) (*Catalog, error) {
 	// committed; a power loss may lose the last commits but never leaves
 	// the database corrupt.
 	dsn := path + "?_busy_timeout=30000&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"
+	if !readOnly {
+		if err := create(ctx, path); err != nil {
+			return nil, err
+		}
+	}
 	if readOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("catalog: %w", err)
@@ -175,6 +181,45 @@ func open(ctx context.Context, path string, readOnly bool) (*Catalog, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// create makes the catalog file at path, if there is none, with its tables
+// already in it: they are written to a file of their own, which is then
+// linked in under the catalog's name. A run killed while it creates the
+// catalog leaves either no catalog or a whole one, never a database
+// without its tables, which later runs would refuse. Two runs that create
+// it at once both succeed: the second finds the first one's.
+func create(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		return nil // there is one (or Open will say why it cannot be read)
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".new-*")
+	if err != nil {
+		return fmt.Errorf("catalog: %w", err)
+	}
+	tmp := f.Name()
+	f.Close()
+	defer os.Remove(tmp)
+	defer os.Remove(tmp + "-journal")
+	db, err := sql.Open("sqlite", tmp+"?_busy_timeout=30000&_txlock=immediate")
+	if err != nil {
+		return fmt.Errorf("catalog: %w", err)
+	}
+	err = (&Catalog{db: db, path: path}).init(ctx)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Link(tmp, path); err != nil && !errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("catalog: %w", err)
+	}
+	return nil
 }
 
 func (c *Catalog) init(ctx context.Context) error {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -134,6 +135,50 @@ func TestBySymbol(t *testing.T) {
 		d, ok, err := c.BySymbol(ctx, tc.sym, tc.lang)
 		if err != nil || ok != (tc.key != "") || d.Key != tc.key {
 			t.Errorf("BySymbol(%q, %q) = %q %v %v, want %q", tc.sym, tc.lang, d.Key, ok, err, tc.key)
+		}
+	}
+}
+
+// TestCreateWhole: a new catalog appears under its name with its tables
+// already in it (a run killed while creating it leaves none or a whole
+// one; TestKill9Resume in store/run kills runs at their start), no
+// temporary file is left, and runs that create it at once all open it.
+func TestCreateWhole(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			c, err := Open(ctx, path)
+			if err == nil {
+				err = c.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro.Close()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".new-") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+	// a directory that cannot be written: a clear error, nothing created
+	if os.Getuid() != 0 {
+		ro := filepath.Join(dir, "ro")
+		os.Mkdir(ro, 0o555)
+		if _, err := Open(ctx, filepath.Join(ro, FileName)); err == nil {
+			t.Error("no error in a read-only directory")
 		}
 	}
 }
