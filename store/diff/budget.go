@@ -150,14 +150,34 @@ func (d *edition) dropProgrammes() {
 // and number. A result's number is not its identity: each edition
 // renumbers them.
 func (m *matcher) results() {
-	olds, news := m.old.results, m.new.results
+	pairByText(m.old.results, m.new.results, func(o, n *entity) (need, bonus float64, ok bool) {
+		if home(n) != home(o) {
+			return simResultElsewhere, 0, true
+		}
+		if n.slot == o.slot {
+			return simResult, 0.15, true
+		}
+		return simResult, 0.1, true
+	})
+}
+
+// pairByText pairs entities whose place is not their identity (results,
+// paragraphs): the same text in the same home, then the same text
+// anywhere; then, best first, similar text, where cut says how much must
+// be kept for a pair (need), what is added to its score (bonus), and
+// whether it is a candidate at all.
+func pairByText(olds, news []*entity, cut func(o, n *entity) (need, bonus float64, ok bool)) {
+	byText := map[string][]*entity{}
+	for _, n := range news {
+		byText[n.norm] = append(byText[n.norm], n)
+	}
 	for _, anywhere := range []bool{false, true} {
 		for _, o := range olds {
 			if o.match != nil {
 				continue
 			}
-			for _, n := range news {
-				if n.match == nil && n.norm == o.norm && (anywhere || home(n) == home(o)) {
+			for _, n := range byText[o.norm] {
+				if n.match == nil && (anywhere || home(n) == home(o)) {
 					link(o, n)
 					break
 				}
@@ -173,14 +193,8 @@ func (m *matcher) results() {
 			if n.match != nil {
 				continue
 			}
-			need, bonus := simResultElsewhere, 0.0
-			if home(n) == home(o) {
-				need, bonus = simResult, 0.1
-				if n.slot == o.slot {
-					bonus = 0.15
-				}
-			}
-			if !mayReach(o.norm, n.norm, need) {
+			need, bonus, ok := cut(o, n)
+			if !ok || !mayReach(o.norm, n.norm, need) {
 				continue
 			}
 			if s := Similarity(o.text, n.text, need); s >= need {

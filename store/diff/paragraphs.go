@@ -45,59 +45,28 @@ const (
 
 // paragraphs pairs paragraphs by content, never by number: each edition
 // renumbers them. The same text in the same unit; the same text anywhere;
-// then similar text, preferring the same unit and then the nearest place.
+// then similar text, preferring the same unit (see pairByText).
 // A paragraph that kept its text is no change, whatever its number; one
 // that left its unit is moved.
 func (m *matcher) paragraphs() {
-	olds, news := m.old.paras, m.new.paras
-	byText := map[string][]*entity{}
-	for _, n := range news {
-		byText[n.norm] = append(byText[n.norm], n)
-	}
-	for _, anywhere := range []bool{false, true} {
-		for _, o := range olds {
-			if o.match != nil {
-				continue
-			}
-			for _, n := range byText[o.norm] {
-				if n.match == nil && (anywhere || home(n) == home(o)) {
-					link(o, n)
-					break
-				}
-			}
+	words := map[*entity][]uint64{}
+	wordsOf := func(e *entity) []uint64 {
+		w, ok := words[e]
+		if !ok {
+			w = wordSet(e.text)
+			words[e] = w
 		}
+		return w
 	}
-	type bag struct {
-		e     *entity
-		words []uint64
-	}
-	bags := func(es []*entity) []bag {
-		var out []bag
-		for _, e := range es {
-			if e.match == nil {
-				out = append(out, bag{e, wordSet(e.text)})
-			}
+	pairByText(m.old.paras, m.new.paras, func(o, n *entity) (need, bonus float64, ok bool) {
+		if dice(wordsOf(o), wordsOf(n)) < wordsParagraph {
+			return 0, 0, false
 		}
-		return out
-	}
-	ob, nb := bags(olds), bags(news)
-	var cands []candidate
-	for _, o := range ob {
-		ho := home(o.e)
-		for _, n := range nb {
-			need, bonus := simParagraphElsewhere, 0.0
-			if home(n.e) == ho {
-				need, bonus = simParagraph, 0.1
-			}
-			if dice(o.words, n.words) < wordsParagraph || !mayReach(o.e.norm, n.e.norm, need) {
-				continue
-			}
-			if s := Similarity(o.e.text, n.e.text, need); s >= need {
-				cands = append(cands, candidate{o.e, n.e, s + bonus})
-			}
+		if home(n) == home(o) {
+			return simParagraph, 0.1, true
 		}
-	}
-	greedy(cands)
+		return simParagraphElsewhere, 0, true
+	})
 }
 
 // wordSet is the sorted set of hashed words of a text: runs of letters and
