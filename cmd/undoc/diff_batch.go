@@ -74,15 +74,6 @@ func sectionLess(a, b string) bool {
 	return a < b
 }
 
-// documentFile tells the files of a directory that diff reads.
-func documentFile(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json", ".txt", ".pdf", ".html", ".htm", ".docx":
-		return true
-	}
-	return false
-}
-
 // isDir tells whether a name is a directory.
 func isDir(name string) bool {
 	fi, err := os.Stat(name)
@@ -118,7 +109,7 @@ func runDiffDirs(cmd *cobra.Command, e *env, f diffFlags, only []string, dirs []
 			return exitDiffTrouble
 		}
 		for _, de := range entries {
-			if de.IsDir() || !documentFile(de.Name()) {
+			if de.IsDir() || !fileLike(de.Name()) {
 				continue
 			}
 			path := filepath.Join(dir, de.Name())

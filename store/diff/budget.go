@@ -36,7 +36,7 @@ type Deliverable struct {
 type deliv struct {
 	sp       *int
 	category string // as printed: "A. Facilitation of …"
-	catKey   string // the category's title, squeezed and lower-cased
+	place    string // where it is listed: subprogramme and category title (squeezed, lower-cased)
 	row      string // an item's row text
 	values   []*float64
 	columns  []string // the columns as printed
@@ -47,6 +47,10 @@ type deliv struct {
 // items under them, to d.
 func (d *edition) addDeliverables(n *model.Node, unit *entity, isNew bool) {
 	sp := subprogrammeOf(unit)
+	spKey := "-"
+	if sp != nil {
+		spKey = strconv.Itoa(*sp)
+	}
 	for _, c := range n.Categories {
 		cat := strings.TrimSpace(c.Label + ". " + c.Title)
 		if c.Label == "" {
@@ -56,13 +60,14 @@ func (d *edition) addDeliverables(n *model.Node, unit *entity, isNew bool) {
 		if key == "" {
 			key = strings.ToLower(c.Label)
 		}
+		place := spKey + "\x00" + key
 		for _, r := range c.Rows {
 			re := d.add(&entity{kind: KindDeliverable, isNew: isNew, id: n.ID, unit: unit, slot: key, text: r.Text,
-				dv: &deliv{sp: sp, category: cat, catKey: key, values: r.Values, columns: n.Columns, valued: anyValue(r.Values)}})
+				dv: &deliv{sp: sp, category: cat, place: place, values: r.Values, columns: n.Columns, valued: anyValue(r.Values)}})
 			d.delivs = append(d.delivs, re)
 			for _, it := range r.Items {
 				ie := d.add(&entity{kind: KindDeliverable, isNew: isNew, id: n.ID, unit: unit, parent: re, slot: key, text: it.Text,
-					label: strPtr(it.Label), dv: &deliv{sp: sp, category: cat, catKey: key, row: r.Text, values: it.Values,
+					label: strPtr(it.Label), dv: &deliv{sp: sp, category: cat, place: place, row: r.Text, values: it.Values,
 						columns: n.Columns, valued: anyValue(it.Values)}})
 				d.delivs = append(d.delivs, ie)
 				re.children = append(re.children, ie)
@@ -224,15 +229,6 @@ func columnKey(h string) string {
 	return strconv.Itoa(year) + " " + kind
 }
 
-// delivKey is where a deliverable is listed: subprogramme and category.
-func delivKey(e *entity) string {
-	sp := "-"
-	if e.dv.sp != nil {
-		sp = strconv.Itoa(*e.dv.sp)
-	}
-	return sp + "\x00" + e.dv.catKey
-}
-
 // deliverables pairs deliverable rows with the same text in the same
 // subprogramme and category, then with similar text there; then the items
 // of paired rows the same way.
@@ -267,7 +263,7 @@ const (
 func pairDelivs(olds, news []*entity, need float64) {
 	for _, o := range olds {
 		for _, n := range news {
-			if n.match == nil && delivKey(n) == delivKey(o) && strings.EqualFold(n.norm, o.norm) {
+			if n.match == nil && n.dv.place == o.dv.place && strings.EqualFold(n.norm, o.norm) {
 				link(o, n)
 				break
 			}
@@ -279,7 +275,7 @@ func pairDelivs(olds, news []*entity, need float64) {
 			continue
 		}
 		for _, n := range news {
-			if n.match != nil || delivKey(n) != delivKey(o) || !mayReach(o.norm, n.norm, need) {
+			if n.match != nil || n.dv.place != o.dv.place || !mayReach(o.norm, n.norm, need) {
 				continue
 			}
 			if s := Similarity(o.text, n.text, need); s >= need {
@@ -307,8 +303,9 @@ func delivChanges(o, n *entity) []Change {
 		}
 	}
 	for j, h := range n.dv.columns {
-		i, ok := oldAt[columnKey(h)]
-		if columnKey(h) == "" || !ok {
+		k := columnKey(h)
+		i, ok := oldAt[k]
+		if k == "" || !ok {
 			continue
 		}
 		ov, nv := valueAt(o.dv.values, i), valueAt(n.dv.values, j)
@@ -316,7 +313,7 @@ func delivChanges(o, n *entity) []Change {
 			continue
 		}
 		c := delivChange(o, n, Changed)
-		c.Deliverable.Column = columnKey(h) // "2026 planneda" → "2026 planned": the mark is a footnote
+		c.Deliverable.Column = k // "2026 planneda" → "2026 planned": the mark is a footnote
 		c.Deliverable.OldValue, c.Deliverable.NewValue = ov, nv
 		out = append(out, c)
 	}

@@ -81,10 +81,11 @@ func labelled(rows [][]string) bool {
 // (10.5 → 10.6), so their number is not their identity. Then it pairs
 // their rows by label or position, and the cells of paired rows by column.
 func (m *matcher) tables() {
+	oldCaptions, newCaptions := captions(m.old.tables), captions(m.new.tables)
 	passes := []func(o, n *entity) bool{
 		func(o, n *entity) bool { return o.norm != "" && o.norm == n.norm && tableHome(o) == tableHome(n) },
 		func(o, n *entity) bool {
-			return o.norm != "" && o.norm == n.norm && captions(m.old.tables, o.norm) == 1 && captions(m.new.tables, n.norm) == 1
+			return o.norm != "" && o.norm == n.norm && oldCaptions[o.norm] == 1 && newCaptions[n.norm] == 1
 		},
 		func(o, n *entity) bool { return o.slot == n.slot },
 	}
@@ -126,13 +127,11 @@ func tableHome(e *entity) homeKey {
 	return home(e)
 }
 
-// captions counts the tables captioned norm.
-func captions(tables []*entity, norm string) int {
-	n := 0
+// captions counts the tables of each caption.
+func captions(tables []*entity) map[string]int {
+	n := map[string]int{}
 	for _, t := range tables {
-		if t.norm == norm {
-			n++
-		}
+		n[t.norm]++
 	}
 	return n
 }

@@ -455,14 +455,19 @@ func budgetRows(id int, symbol any, n *model.Node, p place, emit emitFunc) error
 	default:
 		return nil
 	}
+	// each column's header, year and kind ("2026 planned"), read once
+	heads, years, kinds := make([]any, len(n.Columns)), make([]any, len(n.Columns)), make([]any, len(n.Columns))
+	for c, h := range n.Columns {
+		heads[c] = h
+		if y, k, ok := model.Column(h); ok {
+			years[c], kinds[c] = y, k
+		}
+	}
 	value := func(cat *model.DeliverableCategory, ri int, row, item, text string, vs []*float64) error {
 		for c, v := range vs {
 			head, year, kind := any(nil), any(nil), any(nil)
 			if c < len(n.Columns) {
-				head = n.Columns[c]
-				if y, k, ok := model.Column(n.Columns[c]); ok {
-					year, kind = y, k
-				}
+				head, year, kind = heads[c], years[c], kinds[c]
 			}
 			val := any(nil)
 			if v != nil {
