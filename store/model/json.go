@@ -190,6 +190,7 @@ type wireNode struct {
 	Note            *string                `json:"note"`
 	Columns         []string               `json:"columns"`
 	Categories      []*DeliverableCategory `json:"categories"`
+	FormField       bool                   `json:"form_field"`
 }
 
 // UnmarshalJSON reads a node written by MarshalJSON.
@@ -201,7 +202,7 @@ func (n *Node) UnmarshalJSON(b []byte) error {
 	*n = Node{Kind: w.Kind, ID: w.ID, Span: w.Span, Label: w.Label, Title: w.Title,
 		Children: w.Children, Items: w.Items, Accomplishments: w.Accomplishments,
 		Groups: w.Groups, Header: w.Header, Rows: w.Rows, Note: w.Note,
-		Columns: w.Columns, Categories: w.Categories}
+		Columns: w.Columns, Categories: w.Categories, FormField: w.FormField}
 	if len(w.Number) > 0 && string(w.Number) != "null" {
 		switch n.Kind {
 		case KindSection, KindParagraph, KindObjective:

@@ -13,6 +13,7 @@ func TestNodeRoundTrip(t *testing.T) {
 			{Kind: KindSection, ID: "ch1/secA", Code: &a, Title: "概述"},
 			{Kind: KindParagraph, ID: "ch1/p1", Text: "文本", Items: []*Item{{ID: "ch1/p1/a", Numbering: Numbering{Label: &a, Marker: &a, Ordinal: 1}, Text: "x"}}},
 			{Kind: KindParagraph, ID: "ch1/u1", Text: "无编号"},
+			{Kind: KindParagraph, ID: "ch1/u2", Text: "Jane Doe", FormField: true},
 			{Kind: KindResults, ID: "ch1/results", Accomplishments: []*Accomplishment{{ID: "ch1/results/a", Text: "成绩", Indicators: []*Indicator{{ID: "ch1/results/a/1", Numbering: Numbering{Ordinal: 1}, Text: "指标"}}}}},
 			{Kind: KindFigure, ID: "ch1/fig1", Number: &one, Title: "图"},
 			{Kind: KindTable, ID: "ch1/table1", Title: "表", Header: []string{"a"}, Rows: [][]string{{"b"}}},
