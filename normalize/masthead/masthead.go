@@ -70,9 +70,9 @@ type Division struct {
 	Number, Label, Title string
 }
 
-// maxMastheadLines bounds how far Parse looks for the masthead: a cover
+// MaxLines bounds how far Parse looks for the masthead: a cover
 // page never runs longer.
-const maxMastheadLines = 80
+const MaxLines = 80
 
 // lazyRegexp compiles expr the first time it is used: a process that reads
 // no masthead, or meets no line in one language, does not pay for the
@@ -164,17 +164,14 @@ func Parse(lines []string) Meta {
 	p := parser{}
 	skipped := 0
 	for i, raw := range lines {
-		if i >= maxMastheadLines {
+		if i >= MaxLines {
 			break
 		}
 		text := strings.TrimSpace(raw)
 		if text == "" {
 			continue
 		}
-		if p.seenAny && reBodyStart().MatchString(text) && !p.isMastheadField(text) {
-			break
-		}
-		if !p.seenAny && reBodyStart().MatchString(text) && !p.isMastheadField(text) {
+		if reBodyStart().MatchString(text) && !p.isMastheadField(text) {
 			break
 		}
 		// A line is read whole or not at all: a line that is not
@@ -465,9 +462,6 @@ func (p *parser) finish() {
 				split = k
 				break
 			}
-		}
-		if split > 0 && split == len(c) {
-			split = -1
 		}
 	}
 	// Words: the title block repeats the first agenda title (a budget

@@ -121,10 +121,13 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 		}
 		l := &s.lines[j]
 		st := s.classify(l)
-		isCategory := false
-		if m := s.v.re.section.find(l.text); m != nil && l.src.Col <= 1 {
-			isCategory = len(m[1]) == 1 && categoryAfter(cat, m[1][0])
+		var catMatch []string // "A. Facilitation of …": the next category
+		if l.src.Col <= 1 {
+			if m := s.v.re.section.find(l.text); m != nil && len(m[1]) == 1 && categoryAfter(cat, m[1][0]) {
+				catMatch = m
+			}
 		}
+		isCategory := catMatch != nil
 		if st.kind != kNone && !isCategory && !(st.kind == kParagraph && st.major == 0 && l.src.Col <= 1) {
 			break // a plain "14." inside the table is a numbered deliverable
 		}
@@ -138,8 +141,7 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 		case isCategory:
 			flushLayout()
 			flushText()
-			m := s.v.re.section.find(l.text)
-			cat = &model.DeliverableCategory{Label: m[1], Title: m[2], Rows: []*model.DeliverableRow{}}
+			cat = &model.DeliverableCategory{Label: catMatch[1], Title: catMatch[2], Rows: []*model.DeliverableRow{}}
 			node.Categories = append(node.Categories, cat)
 			row = nil
 		case l.src.Table > 0 && l.src.Col > 0:
@@ -179,9 +181,9 @@ func (s *segmenter) deliverables(node *model.Node, local string) {
 			if s.v.deliverablesHeader(l.text) {
 				break // the first column's header, over no year columns
 			}
-			if _, vals := splitValues(l.text); vals != "" {
+			if text, vals := splitValues(l.text); vals != "" {
 				flushText()
-				add(splitValues(l.text))
+				add(text, vals)
 				break
 			}
 			if reItem().MatchString(l.text) {

@@ -106,7 +106,7 @@ func Segment(in []extract.Line, v *Vocab) *Result {
 // blocks: the title block's "Programme 21" or "Section 25" is no heading of
 // the body. They stay front matter.
 func (s *segmenter) masthead(in []extract.Line) {
-	n := min(len(in), 120)
+	n := min(len(in), masthead.MaxLines) // Parse reads no further
 	texts := make([]string, n)
 	for i := range n {
 		texts[i] = in[i].Text
