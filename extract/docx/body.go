@@ -744,11 +744,14 @@ func (r *reader) placeLink(l *openLink) {
 	l.para = nil
 }
 
+// nbsp reads the no-break spaces as spaces.
+var nbsp = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
+
 // tidy turns tabs into spaces (a run of white space holding a tab becomes
 // one space), no-break spaces (U+00A0, U+202F) into spaces, as the PDF
 // rendering gives them, and trims the line.
 func tidy(s string) string {
-	s = strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
+	s = nbsp.Replace(s)
 	if strings.ContainsRune(s, '\t') {
 		var b strings.Builder
 		rs := []rune(s)

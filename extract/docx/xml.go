@@ -45,16 +45,6 @@ func (e *elem) attr(local string) string {
 	return ""
 }
 
-// has tells whether the attribute is present.
-func (e *elem) has(local string) bool {
-	for _, a := range e.attrs {
-		if a.Name.Local == local && a.Name.Space != nsR && a.Name.Space != nsRStrict {
-			return true
-		}
-	}
-	return false
-}
-
 // rid is the r:id (or another relationships-namespace attribute) value.
 func (e *elem) rid(local string) string {
 	for _, a := range e.attrs {

@@ -43,8 +43,7 @@ var cidOrderings = map[string]bool{"Adobe-Japan1": true, "Adobe-GB1": true, "Ado
 
 // cidTable maps CIDs of one collection to text.
 type cidTable struct {
-	uni  []rune // index CID; 0 for none
-	path string
+	uni []rune // index CID; 0 for none
 }
 
 func (t *cidTable) lookup(cid uint32) (string, bool) {
@@ -124,7 +123,7 @@ func (s *cidTables) load(ordering string) (*cidTable, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		return &cidTable{uni: uni, path: p}, nil
+		return &cidTable{uni: uni}, nil
 	}
 	return nil, fmt.Errorf("%w: no file %s in %s", errNoCIDTable, ordering, strings.Join(dirs, ", "))
 }

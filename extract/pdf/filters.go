@@ -256,11 +256,10 @@ func unLZW(data []byte, early bool, limit int) ([]byte, error) {
 		prefix int32
 		length int32
 		last   byte
-		first  byte
 	}
 	table := make([]entry, 4096)
 	for i := range 256 {
-		table[i] = entry{prefix: -1, length: 1, last: byte(i), first: byte(i)}
+		table[i] = entry{prefix: -1, length: 1, last: byte(i)}
 	}
 	var out []byte
 	next, width := 258, 9
@@ -318,7 +317,7 @@ func unLZW(data []byte, early bool, limit int) ([]byte, error) {
 			return out[:limit], fmt.Errorf("stream larger than %d bytes", limit)
 		}
 		if prev >= 0 && next < 4096 {
-			table[next] = entry{prefix: int32(prev), length: table[prev].length + 1, last: out[start], first: table[prev].first}
+			table[next] = entry{prefix: int32(prev), length: table[prev].length + 1, last: out[start]}
 			next++
 		}
 		prev = code

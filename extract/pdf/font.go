@@ -28,9 +28,6 @@ type font struct {
 	// encoding gives CIDs (Identity-H/V, embedded CMaps) to text, by its
 	// character collection (CIDSystemInfo)
 	cidTab *cidTable
-	// unknownCMap: the font's predefined CMap is one undoc does not know,
-	// read as Identity-H for the code lengths only.
-	unknownCMap bool
 
 	// simple fonts
 	simple       *simpleEncoding
@@ -124,6 +121,9 @@ func loadFont(v Value, warn func(code, msg string)) *font {
 func (f *font) loadType0(v Value, warn func(code, msg string)) {
 	f.composite = true
 	enc := v.Key("Encoding")
+	// a predefined CMap undoc does not know is read as Identity-H for the
+	// code lengths only: its codes are no CIDs
+	unknownCMap := false
 	switch enc.Kind() {
 	case vName:
 		if p, ok := lookupPredefinedCMap(enc.Name()); ok {
@@ -135,7 +135,7 @@ func (f *font) loadType0(v Value, warn func(code, msg string)) {
 		} else {
 			warn("unknown-cmap", "unsupported predefined CMap "+enc.Name()+"; treating as Identity-H")
 			f.codespace = []csRange{cs(2, 0, 0xFFFF)}
-			f.unknownCMap = true // its codes are not CIDs: no table lookup
+			unknownCMap = true
 		}
 	case vStream:
 		data, err := readStream(enc)
@@ -168,7 +168,7 @@ func (f *font) loadType0(v Value, warn func(code, msg string)) {
 	if desc.IsNull() {
 		desc = v.Key("DescendantFonts") // some writers put the dict directly
 	}
-	if f.toUni == nil && !f.identityToUni && f.pre == nil && !f.unknownCMap {
+	if f.toUni == nil && !f.identityToUni && f.pre == nil && !unknownCMap {
 		si := desc.Key("CIDSystemInfo")
 		if reg, ord := si.Key("Registry").RawString(), si.Key("Ordering").RawString(); reg == "Adobe" && ord != "Identity" && ord != "" {
 			collection := reg + "-" + ord

@@ -47,15 +47,14 @@ type pdfStream struct {
 	ref  objRef
 }
 
-// xrefEntry locates one object: at off in the file, or the idx-th object
-// of object stream stm.
+// xrefEntry locates one object: at off in the file, or in object stream
+// stm (whose offsets table gives its place).
 type xrefEntry struct {
 	free  bool // deleted (an "f" entry): not looked for elsewhere
 	off   int64
 	gen   uint16
 	inStm bool
 	stm   uint32
-	idx   int
 }
 
 // objStream is the decoded data of an object stream and the offsets of
@@ -78,7 +77,6 @@ type pdfFile struct {
 	work      int64 // bytes parsed or decoded, bounded by budget
 	budget    int64
 	repaired  bool             // the cross-reference was rebuilt by scanning
-	hybrid    bool             // reading a hybrid file's /XRefStm
 	scan      map[uint32]int64 // object headers found by scanning, once needed
 }
 

@@ -62,11 +62,14 @@ var std14Quotes = map[string][2]uint16{
 // std14Family names the metrics of a base font: the standard 14 names,
 // their oblique twins and the usual aliases (Arial, Times New Roman,
 // Courier New); "" for fonts that are none of them.
+// nameSeparators are dropped from font names before they are compared.
+var nameSeparators = strings.NewReplacer(" ", "", "-", "", ",", "", "_", "")
+
 func std14Family(base string) string {
 	if i := strings.IndexByte(base, '+'); i == 6 {
 		base = base[7:]
 	}
-	b := strings.ToLower(strings.NewReplacer(" ", "", "-", "", ",", "", "_", "").Replace(base))
+	b := strings.ToLower(nameSeparators.Replace(base))
 	bold := strings.Contains(b, "bold") || strings.Contains(b, "black") || strings.Contains(b, "heavy")
 	italic := strings.Contains(b, "italic") || strings.Contains(b, "oblique")
 	switch {

@@ -101,7 +101,7 @@ func (f *pdfFile) readXrefChain() error {
 			return fmt.Errorf("loop in the cross-reference chain at offset %d", off)
 		}
 		seen[off] = true
-		trailer, err := f.readXrefSection(off)
+		trailer, err := f.readXrefSection(off, false)
 		if err != nil {
 			return err
 		}
@@ -118,10 +118,7 @@ func (f *pdfFile) readXrefChain() error {
 			// a hybrid file (§7.5.8.4): the stream holds the objects
 			// that its table lists as free for older readers
 			seen[x] = true
-			f.hybrid = true
-			_, err := f.readXrefSection(x)
-			f.hybrid = false
-			if err != nil {
+			if _, err := f.readXrefSection(x, true); err != nil {
 				return err
 			}
 		}
@@ -134,8 +131,9 @@ func (f *pdfFile) readXrefChain() error {
 }
 
 // readXrefSection reads the table or stream at off; entries already known
-// (from a later update) are kept.
-func (f *pdfFile) readXrefSection(off int64) (pdfDict, error) {
+// (from a later update) are kept, except, in a hybrid file's /XRefStm
+// (hybrid), the free entries its table gave older readers.
+func (f *pdfFile) readXrefSection(off int64, hybrid bool) (pdfDict, error) {
 	p := &objParser{f: f, l: lexer{b: f.data, pos: int(off)}}
 	t, o, op := p.next()
 	if t == tOp && op == "xref" {
@@ -151,7 +149,7 @@ func (f *pdfFile) readXrefSection(off int64) (pdfDict, error) {
 	if !ok || s.dict["Type"] != pdfName("XRef") {
 		return nil, fmt.Errorf("object %d %d at offset %d is not a cross-reference stream", id, gen, off)
 	}
-	return s.dict, f.readXrefStream(s)
+	return s.dict, f.readXrefStream(s, hybrid)
 }
 
 func (f *pdfFile) checkRange(start, count int64) error {
@@ -209,7 +207,7 @@ func (f *pdfFile) readXrefTable(p *objParser) (pdfDict, error) {
 	return d, nil
 }
 
-func (f *pdfFile) readXrefStream(s *pdfStream) error {
+func (f *pdfFile) readXrefStream(s *pdfStream, hybrid bool) error {
 	d := s.dict
 	var w [3]int
 	wa, _ := d["W"].(pdfArray)
@@ -273,7 +271,7 @@ func (f *pdfFile) readXrefStream(s *pdfStream) error {
 			}
 			a, b := field(e[w[0]:w[0]+w[1]]), field(e[w[0]+w[1]:])
 			id := uint32(start + k)
-			if old, known := f.xref[id]; known && !(f.hybrid && old.free && typ != 0) {
+			if old, known := f.xref[id]; known && !(hybrid && old.free && typ != 0) {
 				continue
 			}
 			switch typ {
@@ -285,7 +283,7 @@ func (f *pdfFile) readXrefStream(s *pdfStream) error {
 				if a <= 0 || a > maxObjectNumber(len(f.data)) {
 					continue
 				}
-				f.xref[id] = xrefEntry{inStm: true, stm: uint32(a), idx: int(b)}
+				f.xref[id] = xrefEntry{inStm: true, stm: uint32(a)}
 			}
 		}
 	}
