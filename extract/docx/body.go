@@ -16,6 +16,8 @@ type reader struct {
 	st   *styles
 	nb   *numbering
 	rels map[string]rel
+	// headers are the header parts read so far, by relationship id
+	headers map[string]*elem
 
 	res *Result
 
@@ -180,24 +182,32 @@ func (r *reader) firstPageHeader(body *elem) *elem {
 		return nil
 	}
 	for _, k := range sect.kids {
-		if !k.is("headerReference") || k.attr("type") != "first" {
-			continue
+		if k.is("headerReference") && k.attr("type") == "first" {
+			return r.header(k.rid("id"))
 		}
-		rl, ok := r.rels[k.rid("id")]
-		if !ok || rl.external {
-			return nil
-		}
-		b, err := r.pkg.part(rl.target)
-		if err != nil || b == nil {
-			return nil
-		}
-		root, err := parseXML(b, r.pkg.lim.MaxDepth)
-		if err != nil {
-			return nil
-		}
-		return root
 	}
 	return nil
+}
+
+// header is the parsed header part of relationship id, read once; nil
+// when there is none or it cannot be read.
+func (r *reader) header(id string) *elem {
+	if h, ok := r.headers[id]; ok {
+		return h
+	}
+	var root *elem
+	if rl, ok := r.rels[id]; ok && !rl.external {
+		if b, err := r.pkg.part(rl.target); err == nil && b != nil {
+			if e, err := parseXML(b, r.pkg.lim.MaxDepth); err == nil {
+				root = e
+			}
+		}
+	}
+	if r.headers == nil {
+		r.headers = map[string]*elem{}
+	}
+	r.headers[id] = root
+	return root
 }
 
 // mastheadLines reads the first page's header, where a UN Word document
@@ -268,16 +278,8 @@ func (r *reader) mastheadSymbol(body *elem) string {
 	}
 	ids = append(ids, refs["default"])
 	for _, id := range ids {
-		rl, ok := r.rels[id]
-		if !ok || rl.external {
-			continue
-		}
-		b, err := r.pkg.part(rl.target)
-		if err != nil || b == nil {
-			continue
-		}
-		root, err := parseXML(b, r.pkg.lim.MaxDepth)
-		if err != nil {
+		root := r.header(id)
+		if root == nil {
 			continue
 		}
 		var text strings.Builder
