@@ -80,12 +80,24 @@ func repKey(s string) string {
 // removeFurniture marks furniture lines and returns the symbol and job
 // number found there.
 func removeFurniture(pages []pageText) (symbol, job string) {
+	// the candidate lines of each page, found once: their index, trimmed
+	// text and repetition key, and whether they are furniture only
+	// because they repeat (no page-number, job-number or symbol pattern
+	// says so)
+	type cand struct {
+		i            int
+		text, key    string
+		byRepetition bool
+	}
+	cands := make([][]cand, len(pages))
 	count := map[string]int{}
 	for pi := range pages {
 		head, foot := pages[pi].candidates()
 		seen := map[string]bool{}
 		for _, i := range append(head, foot...) {
-			k := repKey(pages[pi].lines[i].text)
+			t := strings.TrimSpace(pages[pi].lines[i].text)
+			k := repKey(t)
+			cands[pi] = append(cands[pi], cand{i: i, text: t, key: k})
 			if !seen[k] {
 				seen[k] = true
 				count[k]++
@@ -96,27 +108,22 @@ func removeFurniture(pages []pageText) (symbol, job string) {
 	if len(pages) >= 8 {
 		minRep = len(pages) / 4
 	}
-	// byRepetition: lines that are furniture only because they repeat
-	// (no page-number, job-number or symbol pattern says so)
-	byRepetition := map[[2]int]bool{}
 	for pi := range pages {
 		pt := &pages[pi]
-		head, foot := pt.candidates()
-		for _, i := range append(head, foot...) {
-			l := &pt.lines[i]
-			t := strings.TrimSpace(l.text)
-			isSym := symbolRe.MatchString(t)
+		for ci := range cands[pi] {
+			c := &cands[pi][ci]
+			l := &pt.lines[c.i]
 			switch {
-			case furnitureTokens(t):
+			case furnitureTokens(c.text):
 				l.furniture = true
-			case isSym && (pt.page > 1 || count[repKey(t)] >= 2):
+			case symbolRe.MatchString(c.text) && (pt.page > 1 || count[c.key] >= 2):
 				l.furniture = true
-			case len(pages) > 1 && count[repKey(t)] >= minRep:
+			case len(pages) > 1 && count[c.key] >= minRep:
 				l.furniture = true
-				byRepetition[[2]int{pi, i}] = true
-			case l.artifact && len(pages) > 1 && count[repKey(t)] >= 2:
+				c.byRepetition = true
+			case l.artifact && len(pages) > 1 && count[c.key] >= 2:
 				l.furniture = true
-				byRepetition[[2]int{pi, i}] = true
+				c.byRepetition = true
 			}
 		}
 	}
@@ -132,21 +139,18 @@ func removeFurniture(pages []pageText) (symbol, job string) {
 		if other {
 			continue
 		}
-		for i := range pt.lines {
-			if byRepetition[[2]int{pi, i}] {
-				pt.lines[i].furniture = false
+		for _, c := range cands[pi] {
+			if c.byRepetition {
+				pt.lines[c.i].furniture = false
 			}
 		}
 	}
 	symCount := map[string]int{}
 	var symOrder []string
 	for pi := range pages {
-		pt := &pages[pi]
-		head, foot := pt.candidates()
-		for _, i := range append(head, foot...) {
-			l := &pt.lines[i]
-			t := strings.TrimSpace(l.text)
-			if !l.furniture {
+		for _, c := range cands[pi] {
+			t := c.text
+			if !pages[pi].lines[c.i].furniture {
 				continue
 			}
 			if symbolRe.MatchString(t) || symbolFind.MatchString(t) {
