@@ -74,26 +74,14 @@ func decodeFilters(dst, raw []byte, filters []string, params []Value, limit int)
 				return inflate(dst, data, limit)
 			}
 			out, err = inflate(nil, data, limit)
-			if err == nil || len(out) > 0 {
-				var perr error
-				out, perr = predict(out, p)
-				if err == nil {
-					err = perr
-				}
-			}
+			out, err = withPredictor(out, err, p)
 		case "LZWDecode":
 			early := true
 			if e := p.Key("EarlyChange"); e.Kind() == vInteger && e.Int64() == 0 {
 				early = false
 			}
 			out, err = unLZW(data, early, limit)
-			if err == nil || len(out) > 0 {
-				var perr error
-				out, perr = predict(out, p)
-				if err == nil {
-					err = perr
-				}
-			}
+			out, err = withPredictor(out, err, p)
 		case "ASCII85Decode":
 			out, err = unASCII85(data, limit)
 		case "ASCIIHexDecode":
@@ -160,6 +148,20 @@ func inflate(dst, data []byte, limit int) ([]byte, error) {
 			return out, fmt.Errorf("flate: %v", e)
 		}
 	}
+}
+
+// withPredictor applies a stream's predictor (DecodeParms p) to what a
+// filter decoded, also to the part decoded before an error, whose error
+// it keeps.
+func withPredictor(out []byte, err error, p Value) ([]byte, error) {
+	if err != nil && len(out) == 0 {
+		return out, err
+	}
+	out, perr := predict(out, p)
+	if err == nil {
+		err = perr
+	}
+	return out, err
 }
 
 // predict undoes a PNG (10–15) or TIFF (2) predictor (§7.4.4.4).
