@@ -321,7 +321,7 @@ func TestHeadingGate(t *testing.T) {
 		slow := func(s string) *HeadingWord {
 			for i := range v.Headings {
 				h := &v.Headings[i]
-				if h.re == nil && s == h.Title || h.re != nil && h.re.MatchString(s) {
+				if h.pat == nil && s == h.Title || h.pat != nil && h.pat.re.MatchString(s) {
 					return h
 				}
 			}
@@ -335,7 +335,7 @@ func TestHeadingGate(t *testing.T) {
 			if got, want := v.heading(l), slow(l); got != want {
 				t.Fatalf("%s: heading(%q) = %v, the patterns say %v", name, l, got, want)
 			}
-			if v.heading(l) != nil && v.heading(l).re != nil {
+			if v.heading(l) != nil && v.heading(l).pat != nil {
 				matched++
 			}
 		}

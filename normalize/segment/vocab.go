@@ -39,9 +39,7 @@ type HeadingWord struct {
 	// heading the source marks by layout below it opens that result.
 	OneResult bool `json:"one_result"`
 
-	re   *regexp.Regexp
-	gate gate   // the first runes re accepts
-	need string // text every match holds (requiredLiteral)
+	pat *pattern // Pattern compiled; nil when the heading is its Title
 }
 
 // Vocab is the wording of one language and document format.
@@ -136,14 +134,11 @@ func ParseVocab(b []byte) (*Vocab, error) {
 		if p.src == "" {
 			continue // the language has no such construct: its gate stays shut
 		}
-		re, err := regexp.Compile(p.src)
+		pat, err := compilePattern(p.src)
 		if err != nil {
 			return nil, fmt.Errorf("segment: vocabulary %s: %s: %w", v.Name, p.key, err)
 		}
-		p.dst.re = re
-		p.dst.gate.add(p.src)
-		p.dst.gate.seal()
-		p.dst.need = requiredLiteral(p.src)
+		*p.dst = *pat
 		v.gate.add(p.src)
 	}
 	for i := range v.Headings {
@@ -152,14 +147,11 @@ func ParseVocab(b []byte) (*Vocab, error) {
 			v.gate.addWord(h.Title)
 			continue
 		}
-		re, err := regexp.Compile(h.Pattern)
+		pat, err := compilePattern(h.Pattern)
 		if err != nil {
 			return nil, fmt.Errorf("segment: vocabulary %s: heading %q: %w", v.Name, h.Pattern, err)
 		}
-		h.re = re
-		h.gate.add(h.Pattern)
-		h.gate.seal()
-		h.need = requiredLiteral(h.Pattern)
+		h.pat = pat
 		v.gate.add(h.Pattern)
 	}
 	for _, h := range v.ObjectiveHeadings {
@@ -202,6 +194,18 @@ type pattern struct {
 	need string // requiredLiteral: "" when there is none
 }
 
+// compilePattern compiles src with its gate and required literal.
+func compilePattern(src string) (*pattern, error) {
+	re, err := regexp.Compile(src)
+	if err != nil {
+		return nil, err
+	}
+	p := &pattern{re: re, need: requiredLiteral(src)}
+	p.gate.add(src)
+	p.gate.seal()
+	return p, nil
+}
+
 // find returns the submatches of s, or nil.
 func (p *pattern) find(s string) []string {
 	if !p.gate.open(s) || !strings.Contains(s, p.need) {
@@ -210,11 +214,16 @@ func (p *pattern) find(s string) []string {
 	return p.re.FindStringSubmatch(s)
 }
 
+// match reports whether s matches.
+func (p *pattern) match(s string) bool {
+	return p.gate.open(s) && strings.Contains(s, p.need) && p.re.MatchString(s)
+}
+
 // heading returns the vocabulary entry for an unnumbered heading line.
 func (v *Vocab) heading(s string) *HeadingWord {
 	for i := range v.Headings {
 		h := &v.Headings[i]
-		if h.re == nil && s == h.Title || h.re != nil && h.gate.open(s) && strings.Contains(s, h.need) && h.re.MatchString(s) {
+		if h.pat == nil && s == h.Title || h.pat != nil && h.pat.match(s) {
 			return h
 		}
 	}
