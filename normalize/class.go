@@ -10,6 +10,16 @@ func IsHan(r rune) bool {
 	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
+// AllHan reports whether s is not empty and holds only ideographs (IsHan).
+func AllHan(s string) bool {
+	for _, r := range s {
+		if !IsHan(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // HanAt reports whether s begins with an ideograph of U+4E00–U+9FFF, the
 // CJK Unified Ideographs that make up Chinese text, reading its three
 // UTF-8 bytes without decoding the rune: a quick path for loops over text.

@@ -280,7 +280,7 @@ func (p *parser) field(f string, indent int) bool {
 func cutOrgan(f string) (organ, rest string, ok bool) {
 	squeezed := squeezeHan(f)
 	for _, o := range organs {
-		if isHanString(o) {
+		if normalize.AllHan(o) {
 			if r, ok := strings.CutPrefix(squeezed, o); ok && (r == "" || !startsHan(r)) {
 				return o, strings.TrimSpace(r), true
 			}
@@ -526,15 +526,6 @@ func squeezeHan(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-func isHanString(s string) bool {
-	for _, r := range s {
-		if !normalize.IsHan(r) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func startsHan(s string) bool {

@@ -335,7 +335,7 @@ func dumpHeader(l *line) ([]string, bool) {
 		return nil, false
 	}
 	for _, c := range cells {
-		if !allHan(c) {
+		if !normalize.AllHan(c) {
 			return nil, false
 		}
 	}
@@ -347,15 +347,10 @@ func dumpHeader(l *line) ([]string, bool) {
 // ("目标 不包括…"); CJK text takes no spaces, so the space parts cells.
 func rowLabel(s string) (label, rest string, ok bool) {
 	label, rest, ok = strings.Cut(s, " ")
-	if !ok || !allHan(label) || strings.TrimSpace(rest) == "" {
+	if !ok || !normalize.AllHan(label) || strings.TrimSpace(rest) == "" {
 		return "", "", false
 	}
 	return label, strings.TrimSpace(rest), true
-}
-
-// allHan reports whether s is one or more ideographs and nothing else.
-func allHan(s string) bool {
-	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !normalize.IsHan(r) }) < 0
 }
 
 // nonEmpty returns the cells that are not empty.
