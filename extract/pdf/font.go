@@ -15,6 +15,7 @@ import (
 type font struct {
 	name    string // BaseFont
 	subtype string
+	bold    bool // by its name (boldName)
 
 	// Type0
 	composite bool
@@ -115,6 +116,7 @@ func loadFont(v Value, warn func(code, msg string)) *font {
 	default:
 		f.loadSimple(v, warn)
 	}
+	f.bold = boldName(f.name)
 	return f
 }
 

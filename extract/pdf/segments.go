@@ -304,7 +304,7 @@ func boldGlyphs(gl []glyph, x0, x1 float64) bool {
 		if g.space || g.x < x0-0.5 || g.x > x1+0.5 {
 			continue
 		}
-		if g.font == nil || !boldName(g.font.name) {
+		if g.font == nil || !g.font.bold {
 			return false
 		}
 		n++
