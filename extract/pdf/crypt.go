@@ -138,10 +138,7 @@ func (f *pdfFile) trySecurity(ev Value, password string) error {
 			}
 			key := h.Sum(nil)
 			if s.r >= 3 {
-				for range 50 {
-					sum := md5.Sum(key[:n])
-					key = sum[:]
-				}
+				key = md5Rounds(key, n)
 			}
 			return key[:n]
 		}
@@ -159,14 +156,7 @@ func (f *pdfFile) trySecurity(ev Value, password string) error {
 			h := md5.New()
 			h.Write(padding)
 			h.Write(id)
-			got = h.Sum(nil)
-			for i := range 20 {
-				k := make([]byte, len(key))
-				for j := range key {
-					k[j] = key[j] ^ byte(i)
-				}
-				got = rc4XOR(k, got)
-			}
+			got = rc4Rounds(key, h.Sum(nil), false)
 			if bytes.Equal(got[:16], u[:16]) {
 				return key
 			}
@@ -178,23 +168,14 @@ func (f *pdfFile) trySecurity(ev Value, password string) error {
 			sum := md5.Sum(padPassword(pw))
 			okey := sum[:]
 			if s.r >= 3 {
-				for range 50 {
-					sum = md5.Sum(okey[:n])
-					okey = sum[:]
-				}
+				okey = md5Rounds(okey, n)
 			}
 			okey = okey[:n]
 			user := append([]byte(nil), o[:32]...)
 			if s.r == 2 {
 				user = rc4XOR(okey, user)
 			} else {
-				for i := 19; i >= 0; i-- {
-					k := make([]byte, n)
-					for j := range k {
-						k[j] = okey[j] ^ byte(i)
-					}
-					user = rc4XOR(k, user)
-				}
+				user = rc4Rounds(okey, user, true)
 			}
 			s.key = checkUser(user)
 		}
@@ -387,4 +368,31 @@ func (s *security) decryptStrings(x any, r objRef, depth int) any {
 		}
 	}
 	return x
+}
+
+// md5Rounds hashes the first n bytes of key 50 times over (revision 3 and
+// later: ISO 32000-1 §7.6.3.3, Algorithms 2 and 3).
+func md5Rounds(key []byte, n int) []byte {
+	for range 50 {
+		sum := md5.Sum(key[:n])
+		key = sum[:]
+	}
+	return key
+}
+
+// rc4Rounds runs RC4 over data 20 times, with the key's bytes XORed with
+// 0 to 19, or 19 down to 0 to undo it (Algorithms 3, 5 and 7).
+func rc4Rounds(key, data []byte, down bool) []byte {
+	for r := range 20 {
+		i := r
+		if down {
+			i = 19 - r
+		}
+		k := make([]byte, len(key))
+		for j := range key {
+			k[j] = key[j] ^ byte(i)
+		}
+		data = rc4XOR(k, data)
+	}
+	return data
 }
