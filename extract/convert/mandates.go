@@ -19,7 +19,18 @@ import (
 // number) is not trusted: the group's symbol stays, and a diagnostic says
 // so. Only links with a line inside the list count.
 func mandateLinks(body []*model.Node, links []link, out *model.Output) {
-	if len(links) == 0 {
+	// the links to UN documents: their line, printed text and symbol
+	type docLink struct {
+		line     int
+		key, sym string
+	}
+	var docs []docLink
+	for _, l := range links {
+		if sym, _, ok := symbol.FromURL(l.uri); ok {
+			docs = append(docs, docLink{l.line, strings.Trim(strings.ReplaceAll(l.text, " ", ""), ";；,"), sym.String()})
+		}
+	}
+	if len(docs) == 0 {
 		return
 	}
 	model.Walk(body, func(n *model.Node) {
@@ -28,19 +39,14 @@ func mandateLinks(body []*model.Node, links []link, out *model.Output) {
 		}
 		byText := map[string]string{}
 		twice := map[string]bool{} // one printed number, links to two documents
-		for _, l := range links {
+		for _, l := range docs {
 			if l.line < n.Span.LineStart || l.line > n.Span.LineEnd {
 				continue
 			}
-			sym, _, ok := symbol.FromURL(l.uri)
-			if !ok {
-				continue
-			}
-			key := strings.Trim(strings.ReplaceAll(l.text, " ", ""), ";；,")
-			if prev, seen := byText[key]; !seen && key != "" {
-				byText[key] = sym.String()
-			} else if seen && prev != sym.String() {
-				twice[key] = true
+			if prev, seen := byText[l.key]; !seen && l.key != "" {
+				byText[l.key] = l.sym
+			} else if seen && prev != l.sym {
+				twice[l.key] = true
 			}
 		}
 		for _, g := range n.Groups {
